@@ -1,0 +1,287 @@
+//! The command line: parses flags, runs one command, maps the outcome to
+//! an exit code (0 clean, 1 failures at or above the gate, 2 usage or input
+//! error).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+
+use crate::evaluate::{evaluate, Status};
+use crate::policy::{PolicySet, Severity, Sources};
+use crate::report::{self, Outcome};
+use crate::snapshot::{parse_utc_timestamp, Snapshot};
+
+#[derive(Parser)]
+#[command(name = "ecsguard", version, about = "Policy-as-code checks for Alibaba Cloud compute fleets (ECS, Auto Scaling, ECI)")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Judge a snapshot with the policies and report pass / fail / unknown findings.
+    Check(CheckArgs),
+    /// List the rules that would run.
+    Policies(PoliciesArgs),
+    /// Run the Rego unit tests (`test_*` rules in `*_test.rego`).
+    Test(TestArgs),
+    /// Print a JSON Schema: the snapshot's (default) or the findings document's.
+    Schema {
+        #[arg(value_enum, default_value_t = SchemaKind::Snapshot)]
+        which: SchemaKind,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    Snapshot,
+    Findings,
+}
+
+#[derive(Args, Clone)]
+struct PolicyArgs {
+    /// A directory (walked recursively) or .rego file of policies; repeatable.
+    /// A policy with the same package as a built-in one replaces it.
+    #[arg(long = "policy", short = 'p', value_name = "PATH")]
+    policy: Vec<PathBuf>,
+    /// Leave out the built-in policy library.
+    #[arg(long)]
+    no_builtin: bool,
+    /// A YAML or JSON data file merged over the policies' data.yaml
+    /// (e.g. `ecsguard: {params: {image_age: {max_age_days: 90}}}`); repeatable.
+    #[arg(long = "data", short = 'd', value_name = "FILE")]
+    data: Vec<PathBuf>,
+}
+
+impl PolicyArgs {
+    fn sources(&self, tests: bool) -> Sources {
+        Sources { builtin: !self.no_builtin, paths: self.policy.clone(), data: self.data.clone(), tests }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Diagnostics for people.
+    Human,
+    /// The findings document (`ecsguard schema findings`).
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// The snapshot file (JSON, `ecsguard schema`).
+    snapshot: PathBuf,
+    #[command(flatten)]
+    policies: PolicyArgs,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Lowest severity whose failures make the exit code 1.
+    #[arg(long, value_name = "SEVERITY", default_value = "info", value_parser = parse_severity)]
+    fail_on: Severity,
+    /// Unknown findings (at or above --fail-on) make the exit code 1 too.
+    #[arg(long)]
+    fail_on_unknown: bool,
+    /// Measure time-based rules against this instant (RFC 3339 UTC) instead
+    /// of the snapshot's collected_at.
+    #[arg(long, value_name = "TIME", value_parser = parse_now)]
+    now: Option<String>,
+    /// Failures shown in full per rule in human output (0: all).
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Evaluation threads (default: the machine's cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+#[derive(Args)]
+struct PoliciesArgs {
+    #[command(flatten)]
+    policies: PolicyArgs,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+struct TestArgs {
+    /// Policy directories or files whose tests to run (default: the built-in library).
+    paths: Vec<PathBuf>,
+    /// Data files merged over the policies' data.yaml; repeatable.
+    #[arg(long = "data", short = 'd', value_name = "FILE")]
+    data: Vec<PathBuf>,
+    /// Only run tests whose `package.name` contains this text.
+    #[arg(long)]
+    run: Option<String>,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+fn parse_now(s: &str) -> Result<String, String> {
+    parse_utc_timestamp(s).map(|_| s.to_string())
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Policies(args) => list_policies(args),
+        Command::Test(args) => test(args),
+        Command::Schema { which } => {
+            let schema = match which {
+                SchemaKind::Snapshot => crate::snapshot::json_schema(),
+                SchemaKind::Findings => report::json::json_schema(),
+            };
+            println!("{}", serde_json::to_string_pretty(&schema).expect("schema serializes"));
+            Ok(0)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(diag) => {
+            print_error(diag.as_ref(), color);
+            2
+        }
+    }
+}
+
+type Failure = Box<dyn Diagnostic + Send + Sync>;
+
+fn print_error(diag: &dyn Diagnostic, color: bool) {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let mut s = String::new();
+    match GraphicalReportHandler::new_themed(theme).render_report(&mut s, diag) {
+        Ok(()) => eprintln!("{s}"),
+        Err(_) => eprintln!("error: {diag}"),
+    }
+}
+
+fn check(args: CheckArgs) -> Result<i32, Failure> {
+    // Policies first: a broken policy is reported before the (possibly
+    // large) snapshot is read.
+    let policies = PolicySet::load(&args.policies.sources(false)).map_err(boxed)?;
+    let snapshot = Snapshot::load(&args.snapshot).map_err(boxed)?;
+    let now = args.now.clone().unwrap_or_else(|| snapshot.collected_at.clone());
+    let now_ns = parse_utc_timestamp(&now).expect("validated timestamp");
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let evaluation = evaluate(&policies, &snapshot, now_ns, &now, threads);
+    let outcome = Outcome { policies: &policies, snapshot: &snapshot, evaluation: &evaluation, now: &now };
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match args.format {
+        Format::Json => report::json::write(&outcome, &mut out),
+        Format::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            let mut buffered = std::io::BufWriter::new(&mut out);
+            report::human::write(&outcome, &report::human::Options { limit: args.limit, color }, &mut buffered).and_then(|()| buffered.flush())
+        }
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {e}");
+            return Ok(2);
+        }
+    }
+    if !evaluation.errors.is_empty() {
+        return Ok(2);
+    }
+    let gates = evaluation.findings.iter().any(|f| {
+        let counted = f.status == Status::Fail || (args.fail_on_unknown && f.status == Status::Unknown);
+        counted && policies.rules[f.rule].meta.severity.at_least(args.fail_on)
+    });
+    Ok(if gates { 1 } else { 0 })
+}
+
+fn list_policies(args: PoliciesArgs) -> Result<i32, Failure> {
+    let policies = PolicySet::load(&args.policies.sources(false)).map_err(boxed)?;
+    match args.format {
+        ListFormat::Json => {
+            let rules: Vec<serde_json::Value> = policies
+                .rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.meta.id,
+                        "severity": r.meta.severity,
+                        "title": r.meta.title,
+                        "description": r.meta.description,
+                        "resource_type": r.meta.kind.name,
+                        "requires": r.meta.requires.iter().map(|k| k.collection).collect::<Vec<_>>(),
+                        "package": r.package,
+                        "file": r.file,
+                        "line": r.line(),
+                        "remediation": r.meta.remediation,
+                        "references": r.meta.references,
+                        "cloud_config": r.meta.cloud_config,
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&rules).expect("rules serialize"));
+        }
+        ListFormat::Text => {
+            let width = policies.rules.iter().map(|r| r.meta.id.len()).max().unwrap_or(0);
+            for r in &policies.rules {
+                println!("{:width$}  {:8}  {:22}  {}  ({}:{})", r.meta.id, r.meta.severity.as_str(), r.meta.kind.name, r.meta.title, r.file, r.line());
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn test(args: TestArgs) -> Result<i32, Failure> {
+    let sources = Sources { builtin: args.paths.is_empty(), paths: args.paths.clone(), data: args.data.clone(), tests: true };
+    let policies = PolicySet::load(&sources).map_err(boxed)?;
+    let results = crate::testing::run(&policies, args.run.as_deref());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if results.is_empty() {
+        let _ = writeln!(out, "error: no test found (tests are `test_*` rules in `*_test.rego` files)");
+        return Ok(2);
+    }
+    let mut failed = 0;
+    for r in &results {
+        let status = if r.passed { "PASS" } else { "FAIL" };
+        let _ = writeln!(out, "{status} {}:{} {}.{}", r.file, r.line, r.package, r.name);
+        if let Some(error) = &r.error {
+            let _ = writeln!(out, "     {error}");
+        }
+        failed += usize::from(!r.passed);
+    }
+    let _ = writeln!(out, "{} passed, {} failed", results.len() - failed, failed);
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+fn boxed<E: Diagnostic + Send + Sync + 'static>(e: E) -> Failure {
+    Box::new(e)
+}

@@ -1,0 +1,354 @@
+//! Judging: every rule against every resource of its type, with the
+//! tri-state outcome pass / fail / unknown.
+//!
+//! A rule says what fails (`deny`) and what it cannot judge (`unknown`);
+//! everything else of its `resource_type` passes — unless the data the rule
+//! needs was not collected for that resource's region, which the engine
+//! decides from `collection_errors`, absent collections and the rule's
+//! `requires`, so no rule can pass a resource silently on missing data.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use regorus::{Engine, Value};
+
+use crate::policy::{rego, PolicySet, Rule};
+use crate::snapshot::{locate, KindIndex, ResourceKind, Snapshot, KINDS};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Fail,
+    Unknown,
+}
+
+/// What a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// A resource: index into `Snapshot::kinds` and into that kind's resources.
+    Resource { kind: usize, index: usize },
+    /// An entry of `collection_errors`: a region/action whose data is missing.
+    CollectionError(usize),
+    /// A collection absent from the snapshot, or from one scaling group.
+    MissingCollection { kind: usize, parent: Option<usize> },
+}
+
+/// Which definition of the rule produced a verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The `n`th `deny` definition.
+    Deny(usize),
+    /// The `n`th `unknown` definition.
+    Unknown(usize),
+    /// The engine (pass, or data not collected).
+    Engine,
+}
+
+/// One judged (rule, resource) pair.
+pub struct Finding {
+    /// Index into `PolicySet::rules`.
+    pub rule: usize,
+    pub status: Status,
+    pub subject: Subject,
+    /// The pointer the rule gave, when it points inside the resource.
+    pub field: Option<String>,
+    pub message: Option<String>,
+    pub origin: Origin,
+}
+
+/// A rule that could not be evaluated; its resources are not judged.
+#[derive(Debug)]
+pub struct RuleError {
+    pub rule: usize,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+pub struct Evaluation {
+    pub findings: Vec<Finding>,
+    pub errors: Vec<RuleError>,
+}
+
+/// Evaluates every rule of `policies` against `snapshot`, spreading rules
+/// over `threads` engines that share the one parsed input.
+pub fn evaluate(policies: &PolicySet, snapshot: &Snapshot, now_ns: i64, now: &str, threads: usize) -> Evaluation {
+    let mut engine = policies.engine_with_data(Some((now_ns, now)));
+    engine.set_input(snapshot.value.clone());
+    let next = AtomicUsize::new(0);
+    let threads = threads.clamp(1, policies.rules.len().max(1));
+    let mut results: Vec<(usize, Result<Vec<Finding>, RuleError>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let mut engine = engine.clone();
+                let next = &next;
+                s.spawn(move || {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(rule) = policies.rules.get(i) else { break };
+                        out.push((i, judge(&mut engine, i, rule, snapshot)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("evaluation thread panicked")).collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    let mut findings = Vec::new();
+    let mut errors = Vec::new();
+    for (_, result) in results {
+        match result {
+            Ok(f) => findings.extend(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    Evaluation { findings, errors }
+}
+
+fn kind_position(kind: &ResourceKind) -> usize {
+    KINDS.iter().position(|k| std::ptr::eq(k, kind)).expect("kind is registered")
+}
+
+struct Verdict {
+    status: Status,
+    message: Option<String>,
+    field: Option<String>,
+    origin: Origin,
+}
+
+fn judge(engine: &mut Engine, rule_index: usize, rule: &Rule, snapshot: &Snapshot) -> Result<Vec<Finding>, RuleError> {
+    let kind_at = kind_position(rule.meta.kind);
+    let own = &snapshot.kinds[kind_at];
+    let mut findings = Vec::new();
+    let engine_unknown = |subject, message: String| Finding {
+        rule: rule_index,
+        status: Status::Unknown,
+        subject,
+        field: None,
+        message: Some(message),
+        origin: Origin::Engine,
+    };
+
+    // Data the rule judges that is missing altogether.
+    if !own.collected {
+        findings.push(engine_unknown(
+            Subject::MissingCollection { kind: kind_at, parent: None },
+            format!("the snapshot has no `{}` collection (not collected): no {} was judged", own.kind.collection, own.kind.name),
+        ));
+        return Ok(findings);
+    }
+    for &g in &own.missing_in_parents {
+        findings.push(engine_unknown(
+            Subject::MissingCollection { kind: kind_at, parent: Some(g) },
+            format!("`{}` of scaling group {} were not collected", own.kind.collection, group_id(snapshot, g)),
+        ));
+    }
+    for (ci, ce) in snapshot.collection_errors.iter().enumerate() {
+        if feeds(own.kind, &ce.product, &ce.action) {
+            findings.push(engine_unknown(
+                Subject::CollectionError(ci),
+                format!(
+                    "{} {} failed in {} ({}: {}): {} there may be missing and were not all judged",
+                    ce.product, ce.action, ce.region, ce.code, ce.message, own.kind.collection
+                ),
+            ));
+        }
+    }
+
+    let mut verdicts: Vec<Verdict> = (0..own.resources.len())
+        .map(|_| Verdict { status: Status::Pass, message: None, field: None, origin: Origin::Engine })
+        .collect();
+    for (ri, res) in own.resources.iter().enumerate() {
+        if let Some(reason) = missing_requirement(rule, snapshot, own, res.region.as_str(), ri) {
+            verdicts[ri].status = Status::Unknown;
+            verdicts[ri].message = Some(reason);
+        }
+    }
+
+    let nested_index = nested_positions(own);
+    let error_at = |def: Option<&rego::Definition>, message: String| RuleError {
+        rule: rule_index,
+        file: def.map_or(rule.file.clone(), |d| d.file.clone()),
+        line: def.map_or(rule.line(), |d| d.line),
+        column: def.map_or(1, |d| d.column),
+        message,
+    };
+    for (name, defs) in [("unknown", &rule.unknown), ("deny", &rule.deny)] {
+        let produced: Vec<(usize, Value)> = if defs.len() <= 1 {
+            let value = engine.eval_rule(format!("data.{}.{name}", rule.package)).map_err(|e| runtime_error(rule_index, rule, e))?;
+            vec![(0, value)]
+        } else {
+            // Several definitions: evaluate each alone so a finding names
+            // the one that fired.
+            defs.iter()
+                .enumerate()
+                .map(|(d, def)| rego::eval_definition(engine, def, &rule.package).map(|v| (d, v)).map_err(|e| runtime_error(rule_index, rule, e)))
+                .collect::<Result<_, _>>()?
+        };
+        for (d, value) in produced {
+            let items = match &value {
+                Value::Undefined | Value::Null => continue,
+                Value::Set(s) => s.iter().cloned().collect::<Vec<_>>(),
+                Value::Array(a) => a.iter().cloned().collect(),
+                other => return Err(error_at(defs.get(d), format!("`{name}` must be a set of {{\"pointer\", \"msg\"}} objects, got {other}"))),
+            };
+            for item in items {
+                let (pointer, msg) = match (&item["pointer"], &item["msg"]) {
+                    (Value::String(p), Value::String(m)) => (p.to_string(), m.to_string()),
+                    _ => {
+                        return Err(error_at(
+                            defs.get(d),
+                            format!("`{name}` produced {item}: each finding must be an object with string fields \"pointer\" and \"msg\""),
+                        ))
+                    }
+                };
+                let Some((ri, field)) = resolve(&pointer, own, &nested_index) else {
+                    return Err(error_at(
+                        defs.get(d),
+                        format!(
+                            "`{name}` points at \"{pointer}\", which is not a {} in the snapshot (expected {})",
+                            own.kind.name,
+                            pointer_shape(own.kind)
+                        ),
+                    ));
+                };
+                // `unknown` is read first, then `deny`: a fact that fails
+                // outranks a missing one; two findings for one resource join.
+                let v = &mut verdicts[ri];
+                let fail = name == "deny";
+                let same = if fail { v.status == Status::Fail } else { matches!(v.origin, Origin::Unknown(_)) };
+                if same {
+                    if v.message.as_deref() != Some(msg.as_str()) {
+                        v.message = Some(format!("{}; {msg}", v.message.take().unwrap_or_default()));
+                    }
+                } else {
+                    let (status, origin) = if fail { (Status::Fail, Origin::Deny(d)) } else { (Status::Unknown, Origin::Unknown(d)) };
+                    *v = Verdict { status, message: Some(msg), field, origin };
+                }
+            }
+        }
+    }
+    findings.extend(verdicts.into_iter().enumerate().map(|(index, v)| Finding {
+        rule: rule_index,
+        status: v.status,
+        subject: Subject::Resource { kind: kind_at, index },
+        field: v.field,
+        message: v.message,
+        origin: v.origin,
+    }));
+    Ok(findings)
+}
+
+fn runtime_error(rule_index: usize, rule: &Rule, e: anyhow::Error) -> RuleError {
+    let e = rego::split_error(&e);
+    RuleError {
+        rule: rule_index,
+        file: e.file.unwrap_or_else(|| rule.file.clone()),
+        line: if e.line == 0 { rule.line() } else { e.line },
+        column: e.column.max(1),
+        message: e.message,
+    }
+}
+
+/// Whether the API call (product, action) fills collections of `kind`.
+fn feeds(kind: &ResourceKind, product: &str, action: &str) -> bool {
+    kind.sources.iter().any(|(p, a)| p.eq_ignore_ascii_case(product) && *a == action)
+}
+
+fn group_id(snapshot: &Snapshot, g: usize) -> String {
+    let groups = &snapshot.kinds[kind_position(crate::snapshot::kind_named("scaling_group").expect("registered"))];
+    groups.resources.get(g).map_or_else(|| format!("#{g}"), |r| r.id.clone())
+}
+
+/// Why a resource cannot be judged for want of a collection the rule
+/// `requires`, if it cannot.
+fn missing_requirement(rule: &Rule, snapshot: &Snapshot, own: &KindIndex, region: &str, ri: usize) -> Option<String> {
+    for req in &rule.meta.requires {
+        let needed = snapshot.kind_index(req);
+        if !needed.collected {
+            return Some(format!("needs `{}`, which the snapshot does not hold (not collected)", req.collection));
+        }
+        if let Some(ce) = snapshot.collection_errors.iter().find(|ce| ce.region == region && feeds(req, &ce.product, &ce.action)) {
+            return Some(format!(
+                "needs `{}`, which is incomplete in {region}: {} {} failed ({}: {})",
+                req.collection, ce.product, ce.action, ce.code, ce.message
+            ));
+        }
+        if !needed.missing_in_parents.is_empty() {
+            // The scaling group this resource belongs to (or is).
+            let owner = match own.kind.parent {
+                Some(_) => own.resources[ri].parent,
+                None if own.kind.name == "scaling_group" => Some(ri),
+                None => None,
+            };
+            let missing = match owner {
+                Some(g) => needed.missing_in_parents.contains(&g),
+                None => {
+                    let groups = &snapshot.kinds[kind_position(crate::snapshot::kind_named("scaling_group").expect("registered"))];
+                    needed.missing_in_parents.iter().any(|&g| groups.resources.get(g).is_some_and(|r| r.region == region))
+                }
+            };
+            if missing {
+                return Some(format!("needs `{}`, which was not collected for every scaling group in {region}", req.collection));
+            }
+        }
+    }
+    None
+}
+
+/// For nested kinds: (parent, position in parent) → resource index.
+fn nested_positions(own: &KindIndex) -> HashMap<(usize, usize), usize> {
+    if own.kind.parent.is_none() {
+        return HashMap::new();
+    }
+    let mut seen: HashMap<usize, usize> = HashMap::new();
+    own.resources
+        .iter()
+        .enumerate()
+        .map(|(ri, r)| {
+            let parent = r.parent.unwrap_or(0);
+            let n = seen.entry(parent).or_insert(0);
+            let key = (parent, *n);
+            *n += 1;
+            (key, ri)
+        })
+        .collect()
+}
+
+fn pointer_shape(kind: &ResourceKind) -> String {
+    match kind.parent {
+        None => format!("/{}/N or a field inside it", kind.collection),
+        Some(p) => format!("/{p}/G/{}/N or a field inside it", kind.collection),
+    }
+}
+
+/// The resource a rule's pointer designates, and the pointer itself when it
+/// goes deeper than the resource.
+fn resolve(pointer: &str, own: &KindIndex, nested: &HashMap<(usize, usize), usize>) -> Option<(usize, Option<String>)> {
+    let tokens = locate::pointer_tokens(pointer)?;
+    let (ri, depth) = match own.kind.parent {
+        None => {
+            if tokens.first()? != own.kind.collection {
+                return None;
+            }
+            let i: usize = tokens.get(1)?.parse().ok()?;
+            (i, 2)
+        }
+        Some(parent) => {
+            if tokens.first()? != parent || tokens.get(2)? != own.kind.collection {
+                return None;
+            }
+            let g: usize = tokens.get(1)?.parse().ok()?;
+            let n: usize = tokens.get(3)?.parse().ok()?;
+            (*nested.get(&(g, n))?, 4)
+        }
+    };
+    if ri >= own.resources.len() {
+        return None;
+    }
+    Some((ri, (tokens.len() > depth).then(|| pointer.to_string())))
+}

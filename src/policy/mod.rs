@@ -1,0 +1,411 @@
+//! Policies: finding them (the built-in library and `--policy` paths),
+//! reading their annotations, and loading them into one engine.
+
+pub mod metadata;
+pub mod rego;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use include_dir::{include_dir, Dir};
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use regorus::{Engine, Value};
+use thiserror::Error;
+
+pub use metadata::{Remediation, RuleMeta, Severity};
+pub use rego::Definition;
+
+/// The policy library shipped inside the binary.
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/policies");
+
+/// Where built-in files say they come from (their path in the ecsguard repository).
+const BUILTIN_PREFIX: &str = "policies";
+
+/// A policy or data file and its text.
+#[derive(Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+    /// Embedded in the binary rather than read from disk.
+    pub builtin: bool,
+}
+
+/// What to load.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub builtin: bool,
+    /// `--policy` paths: directories (walked) or single `.rego` files.
+    pub paths: Vec<PathBuf>,
+    /// `--data` files (YAML or JSON), merged last.
+    pub data: Vec<PathBuf>,
+    /// Load `*_test.rego` too (for `ecsguard test`).
+    pub tests: bool,
+}
+
+/// One rule: a package with `deny` (and maybe `unknown`) and its METADATA.
+pub struct Rule {
+    /// Package path without `data.`, e.g. `ecsguard.ess.health_check`.
+    pub package: String,
+    pub file: String,
+    pub meta: RuleMeta,
+    pub deny: Vec<Definition>,
+    pub unknown: Vec<Definition>,
+}
+
+impl Rule {
+    /// Where the rule is written: its first `deny` definition.
+    pub fn line(&self) -> usize {
+        self.deny.first().or(self.unknown.first()).map_or(1, |d| d.line)
+    }
+}
+
+/// A `test_*` rule.
+pub struct TestCase {
+    pub package: String,
+    pub name: String,
+    pub file: String,
+    pub line: usize,
+}
+
+/// Everything loaded: the engine holds the policies and data; the rules
+/// are sorted by id.
+pub struct PolicySet {
+    pub engine: Engine,
+    pub rules: Vec<Rule>,
+    pub tests: Vec<TestCase>,
+    pub files: Vec<SourceFile>,
+    /// The merged data document (`data.ecsguard.params` …), as JSON.
+    pub data: serde_json::Value,
+}
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum PolicyError {
+    #[error("{path}: {reason}")]
+    #[diagnostic(code(ecsguard::policy::read))]
+    Read { path: String, reason: String },
+
+    #[error("no policy found{where_}")]
+    #[diagnostic(code(ecsguard::policy::none), help("pass --policy DIR with .rego files, or drop --no-builtin"))]
+    NoPolicies { where_: String },
+
+    #[error("{path}:{line}:{column}: {message}")]
+    #[diagnostic(code(ecsguard::policy::syntax))]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("{message}")]
+        span: SourceSpan,
+    },
+
+    #[error("{path}:{line}: {message}")]
+    #[diagnostic(code(ecsguard::policy::metadata), help("see policies/README.md for the METADATA every rule carries"))]
+    Metadata {
+        path: String,
+        line: usize,
+        message: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("{message}")]
+        span: SourceSpan,
+    },
+
+    #[error("{path}:{line}:{column}: {message}")]
+    #[diagnostic(code(ecsguard::data))]
+    Data {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("{message}")]
+        span: SourceSpan,
+    },
+}
+
+impl PolicyError {
+    fn at(kind: fn(String, usize, usize, String, NamedSource<String>, SourceSpan) -> PolicyError, file: &SourceFile, line: usize, column: usize, message: String) -> PolicyError {
+        let offset = offset_of_line_col(&file.text, line, column);
+        let len = file.text[offset..].find('\n').unwrap_or(file.text.len() - offset).max(1).min(file.text.len() - offset);
+        let src = NamedSource::new(&file.path, file.text.clone());
+        kind(file.path.clone(), line, column, message, src, (offset, len).into())
+    }
+
+    fn syntax(file: &SourceFile, line: usize, column: usize, message: String) -> PolicyError {
+        Self::at(|path, line, column, message, src, span| PolicyError::Syntax { path, line, column, message, src, span }, file, line, column, message)
+    }
+
+    fn metadata(file: &SourceFile, line: usize, message: String) -> PolicyError {
+        Self::at(|path, line, _, message, src, span| PolicyError::Metadata { path, line, message, src, span }, file, line, 1, message)
+    }
+
+    fn data(file: &SourceFile, line: usize, column: usize, message: String) -> PolicyError {
+        Self::at(|path, line, column, message, src, span| PolicyError::Data { path, line, column, message, src, span }, file, line, column, message)
+    }
+}
+
+/// Byte offset of a 1-based line and column (column in characters).
+pub fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1) };
+    let line_text = &text[line_start..];
+    let in_line = line_text.char_indices().nth(column.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i);
+    (line_start + in_line).min(text.len())
+}
+
+impl PolicySet {
+    pub fn load(sources: &Sources) -> Result<PolicySet, PolicyError> {
+        let found = discover(sources)?;
+        if found.policies.is_empty() {
+            let where_ = if sources.paths.is_empty() {
+                String::new()
+            } else {
+                format!(" in {}", sources.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
+            };
+            return Err(PolicyError::NoPolicies { where_ });
+        }
+        let data = merge_data(&found.data)?;
+
+        let mut engine = Engine::new();
+        // A builtin given the wrong type must be an error, not a silent
+        // undefined that would let a resource pass.
+        engine.set_strict_builtin_errors(true);
+        let mut packages: BTreeMap<String, String> = BTreeMap::new();
+        let all_files: Vec<&SourceFile> = found.policies.iter().chain(&found.tests).collect();
+        for file in &all_files {
+            reject_wall_clock(file)?;
+            let package = engine.add_policy(file.path.clone(), file.text.clone()).map_err(|e| {
+                let e = rego::split_error(&e);
+                PolicyError::syntax(file, e.line.max(1), e.column.max(1), e.message)
+            })?;
+            packages.insert(file.path.clone(), package.trim_start_matches("data.").to_string());
+        }
+        let definitions = rego::definitions(&mut engine);
+        let mut rules: Vec<Rule> = Vec::new();
+        for file in &found.policies {
+            let package = packages[&file.path].clone();
+            let of = |name: &str| -> Vec<Definition> { definitions.iter().filter(|d| d.file == file.path && d.name == name).cloned().collect() };
+            let (deny, unknown) = (of("deny"), of("unknown"));
+            let meta = metadata::parse(&file.text).map_err(|e| PolicyError::metadata(file, e.line, e.message))?;
+            match (meta, deny.is_empty() && unknown.is_empty()) {
+                (Some(meta), false) => rules.push(Rule { package, file: file.path.clone(), meta, deny, unknown }),
+                (None, false) => {
+                    let line = deny.first().or(unknown.first()).map_or(1, |d| d.line);
+                    return Err(PolicyError::metadata(file, line, "this rule has no `# METADATA` block (title, description, custom.id, custom.severity, custom.resource_type, custom.remediation)".into()));
+                }
+                // A package without deny/unknown is a helper library.
+                (_, true) => {}
+            }
+        }
+        if rules.is_empty() {
+            return Err(PolicyError::NoPolicies { where_: " (no package defines `deny` or `unknown`)".into() });
+        }
+        rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        for pair in rules.windows(2) {
+            if pair[0].meta.id == pair[1].meta.id {
+                let file = found.policies.iter().find(|f| f.path == pair[1].file).expect("rule file is loaded");
+                return Err(PolicyError::metadata(file, 1, format!("rule id {} is also used by {}", pair[1].meta.id, pair[0].file)));
+            }
+        }
+        let tests = definitions
+            .iter()
+            .filter(|d| d.name.starts_with("test_") && found.tests.iter().any(|f| f.path == d.file))
+            .map(|d| TestCase { package: packages[&d.file].clone(), name: d.name.clone(), file: d.file.clone(), line: d.line })
+            .collect();
+        let files = found.policies.into_iter().chain(found.tests).collect();
+        Ok(PolicySet { engine, rules, tests, files, data })
+    }
+
+    /// A clone of the engine with the data document loaded, plus
+    /// `data.ecsguard.now_ns` / `data.ecsguard.now` when judging a snapshot.
+    pub fn engine_with_data(&self, now: Option<(i64, &str)>) -> Engine {
+        let mut data = self.data.clone();
+        if let Some((now_ns, now)) = now {
+            deep_merge(&mut data, serde_json::json!({"ecsguard": {"now_ns": now_ns, "now": now}}));
+        }
+        let mut engine = self.engine.clone();
+        let value = Value::from_json_str(&data.to_string()).expect("merged data is JSON");
+        engine.add_data(value).expect("data is an object");
+        engine
+    }
+
+    pub fn file(&self, path: &str) -> Option<&SourceFile> {
+        self.files.iter().find(|f| f.path == path)
+    }
+}
+
+/// `time.now_ns()` makes a verdict depend on when it ran; rules measure
+/// against `data.ecsguard.now_ns` (the snapshot's `collected_at` or `--now`).
+fn reject_wall_clock(file: &SourceFile) -> Result<(), PolicyError> {
+    for (i, line) in file.text.lines().enumerate() {
+        let code = line.split('#').next().unwrap_or("");
+        if let Some(col) = code.find("time.now_ns(") {
+            return Err(PolicyError::syntax(
+                file,
+                i + 1,
+                col + 1,
+                "time.now_ns() makes results depend on when ecsguard runs; use data.ecsguard.now_ns (the snapshot's collected_at, or --now)".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+struct Found {
+    policies: Vec<SourceFile>,
+    tests: Vec<SourceFile>,
+    data: Vec<SourceFile>,
+}
+
+fn is_test(path: &str) -> bool {
+    path.ends_with("_test.rego")
+}
+
+fn is_data(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    matches!(name, "data.yaml" | "data.yml" | "data.json")
+}
+
+fn discover(sources: &Sources) -> Result<Found, PolicyError> {
+    let mut found = Found { policies: Vec::new(), tests: Vec::new(), data: Vec::new() };
+    let add = |file: SourceFile, found: &mut Found| {
+        if file.path.ends_with(".rego") {
+            if is_test(&file.path) {
+                if sources.tests {
+                    found.tests.push(file);
+                }
+            } else {
+                found.policies.push(file);
+            }
+        } else if is_data(&file.path) {
+            found.data.push(file);
+        }
+    };
+    if sources.builtin {
+        let mut builtin = Vec::new();
+        collect_builtin(&BUILTIN, &mut builtin);
+        builtin.sort_by(|a, b| a.path.cmp(&b.path));
+        for f in builtin {
+            add(f, &mut found);
+        }
+    }
+    for root in &sources.paths {
+        if !root.exists() {
+            return Err(PolicyError::Read { path: root.display().to_string(), reason: "no such file or directory".into() });
+        }
+        let mut files = Vec::new();
+        if root.is_file() {
+            files.push(root.to_path_buf());
+        } else {
+            for entry in walkdir::WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')) {
+                let entry = entry.map_err(|e| PolicyError::Read { path: root.display().to_string(), reason: e.to_string() })?;
+                if entry.file_type().is_file() {
+                    files.push(entry.into_path());
+                }
+            }
+        }
+        for path in files {
+            let shown = path.display().to_string();
+            if !(shown.ends_with(".rego") || is_data(&shown)) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|e| PolicyError::Read { path: shown.clone(), reason: e.to_string() })?;
+            let file = SourceFile { path: shown, text, builtin: false };
+            // A user's policy replaces a built-in one of the same package,
+            // so a rule can be customized (or the library re-read from disk).
+            if let Some(package) = package_of(&file.text).filter(|_| file.path.ends_with(".rego")) {
+                found.policies.retain(|f| !(f.builtin && package_of(&f.text).as_deref() == Some(package.as_str())));
+            }
+            add(file, &mut found);
+        }
+    }
+    for data in &sources.data {
+        let text = std::fs::read_to_string(data).map_err(|e| PolicyError::Read { path: data.display().to_string(), reason: e.to_string() })?;
+        found.data.push(SourceFile { path: data.display().to_string(), text, builtin: false });
+    }
+    Ok(found)
+}
+
+fn collect_builtin(dir: &Dir<'static>, out: &mut Vec<SourceFile>) {
+    for file in dir.files() {
+        let path = format!("{BUILTIN_PREFIX}/{}", file.path().display());
+        if let Some(text) = file.contents_utf8() {
+            out.push(SourceFile { path, text: text.to_string(), builtin: true });
+        }
+    }
+    for sub in dir.dirs() {
+        collect_builtin(sub, out);
+    }
+}
+
+/// The `package` path declared in a policy text.
+pub fn package_of(text: &str) -> Option<String> {
+    text.lines().map(str::trim).find_map(|l| l.strip_prefix("package ")).map(|p| p.trim().to_string())
+}
+
+/// Merges data files in order; later files override earlier keys (objects
+/// merge deeply, anything else is replaced).
+fn merge_data(files: &[SourceFile]) -> Result<serde_json::Value, PolicyError> {
+    let mut merged = serde_json::Value::Object(Default::default());
+    for file in files {
+        let value: serde_json::Value = if file.path.ends_with(".json") {
+            serde_json::from_str(&file.text).map_err(|e| {
+                let msg = e.to_string();
+                let msg = msg.rfind(" at line ").map_or(msg.clone(), |i| msg[..i].to_string());
+                PolicyError::data(file, e.line(), e.column(), msg)
+            })?
+        } else {
+            serde_yaml::from_str(&file.text).map_err(|e| {
+                let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                let msg = e.to_string();
+                let msg = msg.find(" at line ").map_or(msg.clone(), |i| msg[..i].to_string());
+                PolicyError::data(file, line, column, msg)
+            })?
+        };
+        match value {
+            serde_json::Value::Object(_) => deep_merge(&mut merged, value),
+            serde_json::Value::Null => {}
+            _ => return Err(PolicyError::data(file, 1, 1, "a data file must hold a mapping (e.g. `ecsguard: {params: …}`)".into())),
+        }
+    }
+    Ok(merged)
+}
+
+pub fn deep_merge(base: &mut serde_json::Value, over: serde_json::Value) {
+    match (base, over) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(existing) => deep_merge(existing, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_data_overrides_earlier() {
+        let mut base = serde_json::json!({"ecsguard": {"params": {"a": {"x": 1, "y": 2}}}});
+        deep_merge(&mut base, serde_json::json!({"ecsguard": {"params": {"a": {"x": 5}}}}));
+        assert_eq!(base, serde_json::json!({"ecsguard": {"params": {"a": {"x": 5, "y": 2}}}}));
+    }
+
+    #[test]
+    fn line_col_offsets() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(offset_of_line_col(text, 2, 3), 5);
+        assert_eq!(offset_of_line_col(text, 3, 1), 8);
+        assert_eq!(offset_of_line_col(text, 9, 9), text.len());
+    }
+}

@@ -1,0 +1,333 @@
+//! The default output: failures as miette diagnostics, most severe first,
+//! each pointing at the resource in the snapshot and at the rule that fired;
+//! then what could not be verified; then one summary line.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Write;
+use std::ops::Range;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, NamedSource,
+    SourceCode, SourceSpan, SpanContents,
+};
+
+use super::{Outcome, Place};
+use crate::evaluate::{Finding, Status};
+use crate::policy::Severity;
+
+pub struct Options {
+    /// Failures shown in full per rule (0: all); the rest are counted.
+    pub limit: usize,
+    pub color: bool,
+}
+
+/// Lines of context around a label.
+const CONTEXT: usize = 2;
+
+pub fn write(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std::io::Result<()> {
+    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(CONTEXT);
+    let policy_sources: HashMap<&str, NamedSource<String>> =
+        outcome.policies.files.iter().map(|f| (f.path.as_str(), NamedSource::new(&f.path, f.text.clone()).with_language("rego"))).collect();
+
+    for e in &outcome.evaluation.errors {
+        let rule = &outcome.policies.rules[e.rule];
+        let label = outcome.policies.file(&e.file).map(|f| {
+            let at = crate::policy::offset_of_line_col(&f.text, e.line, e.column);
+            let len = f.text[at..].find('\n').unwrap_or(f.text.len() - at).max(1).min(f.text.len() - at);
+            LabeledSpan::new_primary_with_span(Some(e.message.clone()), (at, len))
+        });
+        let diag = Located {
+            message: format!("rule {} could not be evaluated: {}", rule.meta.id, e.message),
+            code: format!("{}/error", rule.meta.id),
+            severity: miette::Severity::Error,
+            source: policy_sources.get(e.file.as_str()).map(|s| s as &dyn SourceCode),
+            labels: label.into_iter().collect(),
+            help: Some(format!("{}:{}:{}: its resources were not judged", e.file, e.line, e.column)),
+            related: Vec::new(),
+        };
+        render(&handler, &diag, out)?;
+    }
+
+    // Failures, most severe first; within a severity by rule id, then by place.
+    for severity in Severity::ALL {
+        let mut shown_per_rule: HashMap<usize, usize> = HashMap::new();
+        let mut hidden_per_rule: HashMap<usize, usize> = HashMap::new();
+        for f in outcome.evaluation.findings.iter().filter(|f| f.status == Status::Fail && outcome.rule(f).meta.severity == severity) {
+            let shown = shown_per_rule.entry(f.rule).or_default();
+            if opts.limit > 0 && *shown >= opts.limit {
+                *hidden_per_rule.entry(f.rule).or_default() += 1;
+                continue;
+            }
+            *shown += 1;
+            render_failure(outcome, f, &handler, &policy_sources, out)?;
+        }
+        let mut hidden: Vec<_> = hidden_per_rule.into_iter().collect();
+        hidden.sort();
+        for (rule, n) in hidden {
+            writeln!(out, "  … and {n} more {} failures of {} (--limit 0 shows all)\n", severity, outcome.policies.rules[rule].meta.id)?;
+        }
+    }
+
+    write_unknowns(outcome, opts, out)?;
+    write_summary(outcome, out)
+}
+
+fn render_failure(
+    outcome: &Outcome,
+    f: &Finding,
+    handler: &GraphicalReportHandler,
+    policy_sources: &HashMap<&str, NamedSource<String>>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let rule = outcome.rule(f);
+    let place = outcome.place(f);
+    let text = &outcome.snapshot.text;
+    let span = one_line_if_long(text, place.span.clone());
+    let window = Window::around(&outcome.snapshot.path, text, span.clone(), target_line(&place, text));
+    let what = match &place.id {
+        Some(id) => format!("{} {id}", place.kind),
+        None => place.kind.to_string(),
+    };
+    let mut help = rule.meta.remediation.text.trim().to_string();
+    if let Some(cli) = outcome.remediation_cli(f) {
+        help.push_str(&format!("\nfix: {cli}"));
+    }
+    let rule_line = outcome.rule_line(f);
+    let related = Located {
+        message: format!("rule {} ({}) fired here", rule.meta.id, rule.meta.title),
+        code: String::new(),
+        severity: miette::Severity::Advice,
+        source: policy_sources.get(rule.file.as_str()).map(|s| s as &dyn SourceCode),
+        labels: outcome
+            .rule_span(f)
+            .map(|r| LabeledSpan::new_primary_with_span(Some(format!("{}:{rule_line}", rule.file)), (r.start, r.end - r.start)))
+            .into_iter()
+            .collect(),
+        help: None,
+        related: Vec::new(),
+    };
+    let diag = Located {
+        message: format!("[{} {}] {}", rule.meta.id, rule.meta.severity, f.message.as_deref().unwrap_or(&rule.meta.title)),
+        code: format!("{} {}", rule.meta.id, rule.meta.title),
+        severity: miette::Severity::Error,
+        source: Some(&window),
+        labels: vec![LabeledSpan::new_primary_with_span(
+            Some(format!("{what}{}", place.region.as_ref().map(|r| format!(" in {r}")).unwrap_or_default())),
+            (span.start, span.end - span.start),
+        )],
+        help: Some(help),
+        related: vec![related],
+    };
+    render(handler, &diag, out)
+}
+
+fn target_line(place: &Place, _text: &str) -> usize {
+    place.field.as_ref().map_or(place.line, |f| f.line)
+}
+
+/// A label over many lines drowns the output: keep its first line.
+fn one_line_if_long(text: &str, span: Range<usize>) -> Range<usize> {
+    let body = &text[span.clone()];
+    if body.matches('\n').count() > 6 {
+        let end = body.find('\n').map_or(span.end, |i| span.start + i);
+        span.start..end
+    } else {
+        span
+    }
+}
+
+fn render(handler: &GraphicalReportHandler, diag: &dyn Diagnostic, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut s = String::new();
+    handler.render_report(&mut s, diag).map_err(std::io::Error::other)?;
+    writeln!(out, "{s}")
+}
+
+fn write_unknowns(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std::io::Result<()> {
+    let unknown: Vec<&Finding> = outcome.evaluation.findings.iter().filter(|f| f.status == Status::Unknown).collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "Not verified ({} unknown: the data these rules need is missing; this is not a pass):", unknown.len())?;
+    let mut i = 0;
+    while i < unknown.len() {
+        let rule_index = unknown[i].rule;
+        let rule = &outcome.policies.rules[rule_index];
+        let of_rule: Vec<&Finding> = unknown[i..].iter().take_while(|f| f.rule == rule_index).copied().collect();
+        i += of_rule.len();
+        writeln!(out, "  {} {} — {} unknown", rule.meta.id, rule.meta.title, of_rule.len())?;
+        // Findings that share a reason are listed together.
+        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+        for f in &of_rule {
+            let place = outcome.place(f);
+            let subject = format!(
+                "{}{} ({}:{})",
+                place.id.as_deref().unwrap_or(place.kind),
+                place.region.as_ref().map(|r| format!(" [{r}]")).unwrap_or_default(),
+                outcome.snapshot.path,
+                place.line
+            );
+            let reason = f.message.as_deref().unwrap_or("");
+            match reasons.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, subjects)) => subjects.push(subject),
+                None => reasons.push((reason, vec![subject])),
+            }
+        }
+        for (reason, subjects) in reasons {
+            let limit = if opts.limit == 0 { subjects.len() } else { opts.limit };
+            let listed = subjects.iter().take(limit).cloned().collect::<Vec<_>>().join(", ");
+            let more = subjects.len().saturating_sub(limit);
+            let more = if more > 0 { format!(", … (+{more})") } else { String::new() };
+            writeln!(out, "    - {reason}\n      {listed}{more}")?;
+        }
+    }
+    writeln!(out)
+}
+
+fn write_summary(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
+    let total = outcome.summary();
+    let by_severity: Vec<String> = outcome
+        .by_severity()
+        .into_iter()
+        .filter(|(_, t)| t.fail > 0)
+        .map(|(s, t)| format!("{} {s}", t.fail))
+        .collect();
+    let fails = if by_severity.is_empty() { String::new() } else { format!(" ({})", by_severity.join(", ")) };
+    let errors = match outcome.evaluation.errors.len() {
+        0 => String::new(),
+        n => format!(", {n} rule{} failed to evaluate", if n == 1 { "" } else { "s" }),
+    };
+    writeln!(
+        out,
+        "{}: {} rules judged {} findings: {} failed{fails}, {} passed, {} unknown{errors}",
+        outcome.snapshot.path,
+        outcome.policies.rules.len(),
+        outcome.evaluation.findings.len(),
+        total.fail,
+        total.pass,
+        total.unknown
+    )
+}
+
+/// A diagnostic with its own source and related diagnostics.
+struct Located<'a> {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    source: Option<&'a dyn SourceCode>,
+    labels: Vec<LabeledSpan>,
+    help: Option<String>,
+    related: Vec<Located<'a>>,
+}
+
+impl fmt::Debug for Located<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Located<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Located<'_> {}
+
+impl Diagnostic for Located<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        (!self.code.is_empty()).then(|| Box::new(&self.code) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        (!self.labels.is_empty()).then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
+    }
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        (!self.related.is_empty()).then(|| Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)) as Box<dyn Iterator<Item = &dyn Diagnostic>>)
+    }
+}
+
+/// A few lines of a large snapshot, presented to miette with their true
+/// offsets and line numbers, so rendering one finding never scans the
+/// whole file.
+pub struct Window<'a> {
+    name: &'a str,
+    text: &'a str,
+    /// Byte offset of `text` in the file.
+    base: usize,
+    /// 0-based line of `text`'s first line in the file.
+    base_line: usize,
+}
+
+impl<'a> Window<'a> {
+    /// The lines around `span`, whose first line is `line` (1-based).
+    pub fn around(name: &'a str, text: &'a str, span: Range<usize>, line: usize) -> Window<'a> {
+        let b = text.as_bytes();
+        let mut start = b[..span.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+        let mut back = 0;
+        while back < CONTEXT + 1 && start > 0 {
+            start = b[..start - 1].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+            back += 1;
+        }
+        let mut end = span.end.max(span.start);
+        for _ in 0..=CONTEXT + 1 {
+            match b[end.min(b.len())..].iter().position(|&c| c == b'\n') {
+                Some(p) => end = end + p + 1,
+                None => {
+                    end = b.len();
+                    break;
+                }
+            }
+        }
+        Window { name, text: &text[start..end.min(b.len())], base: start, base_line: line.saturating_sub(1 + back) }
+    }
+}
+
+impl SourceCode for Window<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let offset = span.offset().checked_sub(self.base).ok_or(MietteError::OutOfBounds)?;
+        let local = SourceSpan::new(offset.into(), span.len());
+        let contents = self.text.read_span(&local, context_lines_before, context_lines_after)?;
+        Ok(Box::new(
+            MietteSpanContents::new_named(
+                self.name.to_string(),
+                contents.data(),
+                SourceSpan::new((contents.span().offset() + self.base).into(), contents.span().len()),
+                contents.line() + self.base_line,
+                contents.column(),
+                contents.line_count(),
+            )
+            .with_language("json"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_reports_true_lines() {
+        let text: String = (1..=40).map(|i| format!("line {i}\n")).collect();
+        let target = text.find("line 20").unwrap();
+        let window = Window::around("f.json", &text, target..target + 7, 20);
+        let contents = window.read_span(&SourceSpan::new(target.into(), 7), 1, 1).unwrap();
+        assert_eq!(contents.line(), 18, "0-based line of the first context line");
+        assert_eq!(contents.span().offset(), text.find("line 19").unwrap());
+        assert!(!window.text.contains("line 10\n"));
+    }
+}

@@ -1,0 +1,221 @@
+//! Reporting: turning findings into what people and machines read. Every
+//! format reads the same [`Outcome`], so they cannot disagree.
+
+pub mod human;
+pub mod json;
+
+use std::ops::Range;
+
+use crate::evaluate::{Evaluation, Finding, Origin, Status, Subject};
+use crate::policy::{PolicySet, Rule, Severity};
+use crate::snapshot::{locate, Snapshot, KINDS};
+
+/// Everything a report needs: what was judged, by what, and the verdicts.
+pub struct Outcome<'a> {
+    pub policies: &'a PolicySet,
+    pub snapshot: &'a Snapshot,
+    pub evaluation: &'a Evaluation,
+    /// The instant time-based rules measured against.
+    pub now: &'a str,
+}
+
+/// Where a finding's subject sits in the snapshot.
+pub struct Place {
+    pub kind: &'static str,
+    pub id: Option<String>,
+    pub region: Option<String>,
+    /// The resource's pointer (or the collection error's, or "" for the root).
+    pub pointer: String,
+    pub line: usize,
+    /// The exact spot to label: the field the rule named, else the resource.
+    pub span: Range<usize>,
+    /// Set when the rule pointed inside the resource and the field exists.
+    pub field: Option<FieldPlace>,
+}
+
+pub struct FieldPlace {
+    pub pointer: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Counts per status.
+#[derive(Default, Clone, Copy, serde::Serialize, schemars::JsonSchema)]
+pub struct Tally {
+    pub pass: usize,
+    pub fail: usize,
+    pub unknown: usize,
+}
+
+impl Tally {
+    fn add(&mut self, status: Status) {
+        match status {
+            Status::Pass => self.pass += 1,
+            Status::Fail => self.fail += 1,
+            Status::Unknown => self.unknown += 1,
+        }
+    }
+}
+
+impl<'a> Outcome<'a> {
+    pub fn rule(&self, f: &Finding) -> &'a Rule {
+        &self.policies.rules[f.rule]
+    }
+
+    /// The line of the definition that produced the verdict.
+    pub fn rule_line(&self, f: &Finding) -> usize {
+        let rule = self.rule(f);
+        match f.origin {
+            Origin::Deny(d) => rule.deny.get(d).map_or(rule.line(), |d| d.line),
+            Origin::Unknown(d) => rule.unknown.get(d).map_or(rule.line(), |d| d.line),
+            Origin::Engine => rule.line(),
+        }
+    }
+
+    /// The byte range of the rule head that produced the verdict, in its file.
+    pub fn rule_span(&self, f: &Finding) -> Option<Range<usize>> {
+        let rule = self.rule(f);
+        let def = match f.origin {
+            Origin::Deny(d) => rule.deny.get(d),
+            Origin::Unknown(d) => rule.unknown.get(d),
+            Origin::Engine => rule.deny.first().or(rule.unknown.first()),
+        }?;
+        Some(def.start..def.end)
+    }
+
+    pub fn place(&self, f: &Finding) -> Place {
+        let snap = self.snapshot;
+        match f.subject {
+            Subject::Resource { kind, index } => {
+                let ki = &snap.kinds[kind];
+                let res = &ki.resources[index];
+                let resource_span = locate::skip_value(snap.text.as_bytes(), res.offset).map_or(res.offset..res.offset + 1, |end| res.offset..end);
+                let field = f.field.as_ref().and_then(|pointer| {
+                    let depth = locate::pointer_tokens(&res.pointer)?.len();
+                    let tokens = locate::pointer_tokens(pointer)?;
+                    let span = locate::find_value(&snap.text, res.offset, &tokens[depth..])?;
+                    // Label the field from its key, so `"HttpTokens": "optional"` reads whole.
+                    let start = locate::key_before(&snap.text, span.start).map_or(span.start, |k| k.start);
+                    let at = position_after(&snap.text, res.offset, res.line, start);
+                    Some((FieldPlace { pointer: pointer.clone(), line: at.line, column: at.column }, start..span.end))
+                });
+                let (field, span) = match field {
+                    Some((place, span)) => (Some(place), span),
+                    None => (None, head_of(&snap.text, resource_span)),
+                };
+                Place {
+                    kind: ki.kind.name,
+                    id: Some(res.id.clone()),
+                    region: Some(res.region.clone()),
+                    pointer: res.pointer.clone(),
+                    line: res.line,
+                    span,
+                    field,
+                }
+            }
+            Subject::CollectionError(i) => {
+                let ce = &snap.collection_errors[i];
+                let span = snap.span_of(&ce.pointer).unwrap_or(0..1);
+                Place {
+                    kind: "collection_error",
+                    id: Some(format!("{}:{}", ce.product, ce.action)),
+                    region: Some(ce.region.clone()),
+                    pointer: ce.pointer.clone(),
+                    line: ce.line,
+                    span: head_of(&snap.text, span),
+                    field: None,
+                }
+            }
+            Subject::MissingCollection { kind, parent: None } => Place {
+                kind: KINDS[kind].name,
+                id: None,
+                region: None,
+                pointer: String::new(),
+                line: 1,
+                span: 0..1,
+                field: None,
+            },
+            Subject::MissingCollection { parent: Some(g), .. } => {
+                let groups = snap.kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"));
+                let res = &groups.resources[g];
+                let span = locate::skip_value(snap.text.as_bytes(), res.offset).map_or(res.offset..res.offset + 1, |end| res.offset..end);
+                Place {
+                    kind: "scaling_group",
+                    id: Some(res.id.clone()),
+                    region: Some(res.region.clone()),
+                    pointer: res.pointer.clone(),
+                    line: res.line,
+                    span: head_of(&snap.text, span),
+                    field: None,
+                }
+            }
+        }
+    }
+
+    /// The remediation command with `{Field}` filled from the resource.
+    pub fn remediation_cli(&self, f: &Finding) -> Option<String> {
+        let template = self.rule(f).meta.remediation.cli.as_ref()?;
+        let resource = match f.subject {
+            Subject::Resource { kind, index } => self.snapshot.value_at(&self.snapshot.kinds[kind].resources[index].pointer),
+            _ => return Some(template.clone()),
+        };
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) if after[..close].chars().all(|c| c.is_alphanumeric() || c == '_') => {
+                    let name = &after[..close];
+                    match &resource[name] {
+                        regorus::Value::String(s) => out.push_str(s),
+                        regorus::Value::Number(_) | regorus::Value::Bool(_) => out.push_str(&resource[name].to_string()),
+                        _ => out.push_str(&rest[open..open + close + 2]),
+                    }
+                    rest = &after[close + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+
+    pub fn summary(&self) -> Tally {
+        let mut t = Tally::default();
+        for f in &self.evaluation.findings {
+            t.add(f.status);
+        }
+        t
+    }
+
+    pub fn by_severity(&self) -> Vec<(Severity, Tally)> {
+        Severity::ALL
+            .iter()
+            .map(|&s| {
+                let mut t = Tally::default();
+                for f in self.evaluation.findings.iter().filter(|f| self.rule(f).meta.severity == s) {
+                    t.add(f.status);
+                }
+                (s, t)
+            })
+            .collect()
+    }
+}
+
+/// The first line of a span (a whole resource is too much to underline).
+fn head_of(text: &str, span: Range<usize>) -> Range<usize> {
+    let end = text[span.clone()].find('\n').map_or(span.end, |i| span.start + i);
+    span.start..end.max(span.start + 1).min(text.len())
+}
+
+/// Line and column of `target`, counting from a known (offset, line) before it.
+pub fn position_after(text: &str, from: usize, from_line: usize, target: usize) -> locate::LineCol {
+    let between = &text.as_bytes()[from..target];
+    let line = from_line + between.iter().filter(|&&b| b == b'\n').count();
+    let line_start = text.as_bytes()[..target].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    locate::LineCol { line, column: text[line_start..target].chars().count() + 1 }
+}
