@@ -109,8 +109,8 @@ fn render_failure(
         related: Vec::new(),
     };
     let diag = Located {
-        message: format!("[{} {}] {}", rule.meta.id, rule.meta.severity, f.message.as_deref().unwrap_or(&rule.meta.title)),
-        code: format!("{} {}", rule.meta.id, rule.meta.title),
+        message: format!("[{}] {}", rule.meta.severity, f.message.as_deref().unwrap_or(&rule.meta.title)),
+        code: format!("{}: {}", rule.meta.id, rule.meta.title),
         severity: miette::Severity::Error,
         source: Some(&window),
         labels: vec![LabeledSpan::new_primary_with_span(
@@ -200,9 +200,10 @@ fn write_summary(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> 
     };
     writeln!(
         out,
-        "{}: {} rules judged {} findings: {} failed{fails}, {} passed, {} unknown{errors}",
+        "{}: {} rule{} judged {} findings: {} failed{fails}, {} passed, {} unknown{errors}",
         outcome.snapshot.path,
         outcome.policies.rules.len(),
+        if outcome.policies.rules.len() == 1 { "" } else { "s" },
         outcome.evaluation.findings.len(),
         total.fail,
         total.pass,

@@ -45,8 +45,8 @@ pub struct SnapshotInfo<'a> {
     /// The instant time-based rules measured against (collected_at unless --now).
     pub now: &'a str,
     pub regions: &'a [String],
-    /// Resources per collection.
-    pub counts: BTreeMap<&'static str, usize>,
+    /// Resources per collection; null when the collection was not collected.
+    pub counts: BTreeMap<&'static str, Option<usize>>,
 }
 
 #[derive(Serialize, JsonSchema)]

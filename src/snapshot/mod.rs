@@ -19,7 +19,39 @@ pub use types::parse_utc_timestamp;
 
 /// The JSON Schema of snapshot v1, generated from the model that validates it.
 pub fn json_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(model::Snapshot)).expect("schema serializes")
+    let mut schema = serde_json::to_value(schemars::schema_for!(model::Snapshot)).expect("schema serializes");
+    // Optional fields may be absent but never null (see `model::present`).
+    remove_null(&mut schema);
+    schema
+}
+
+/// Drops the `null` alternative schemars gives every `Option` field.
+fn remove_null(schema: &mut serde_json::Value) {
+    use serde_json::Value as J;
+    if let J::Object(map) = schema {
+        if map.get("default") == Some(&J::Null) {
+            map.remove("default");
+        }
+        if let Some(J::Array(types)) = map.get_mut("type") {
+            types.retain(|t| t != "null");
+            if types.len() == 1 {
+                let only = types.remove(0);
+                map.insert("type".into(), only);
+            }
+        }
+        if let Some(J::Array(any)) = map.get("anyOf") {
+            let kept: Vec<J> = any.iter().filter(|s| s.get("type") != Some(&J::from("null"))).cloned().collect();
+            if kept.len() == 1 {
+                map.remove("anyOf");
+                if let J::Object(inner) = &kept[0] {
+                    map.extend(inner.clone());
+                }
+            }
+        }
+        map.values_mut().for_each(remove_null);
+    } else if let J::Array(items) = schema {
+        items.iter_mut().for_each(remove_null);
+    }
 }
 
 /// A loaded, validated snapshot: the engine's value tree plus where each
@@ -170,9 +202,10 @@ impl Snapshot {
         v
     }
 
-    /// Resource counts per collection, for reports.
-    pub fn counts(&self) -> Vec<(&'static str, usize)> {
-        self.kinds.iter().map(|k| (k.kind.collection, k.resources.len())).collect()
+    /// Resource counts per collection, for reports; `None` when the
+    /// collection was not collected.
+    pub fn counts(&self) -> Vec<(&'static str, Option<usize>)> {
+        self.kinds.iter().map(|k| (k.kind.collection, k.collected.then_some(k.resources.len()))).collect()
     }
 }
 
