@@ -14,7 +14,11 @@ use crate::report::{self, Outcome};
 use crate::snapshot::{parse_utc_timestamp, Snapshot};
 
 #[derive(Parser)]
-#[command(name = "ecsguard", version, about = "Policy-as-code checks for Alibaba Cloud compute fleets (ECS, Auto Scaling, ECI)")]
+#[command(
+    name = "ecsguard",
+    version,
+    about = "Policy-as-code checks for Alibaba Cloud compute fleets (ECS, Auto Scaling, ECI)"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,7 +62,12 @@ struct PolicyArgs {
 
 impl PolicyArgs {
     fn sources(&self, tests: bool) -> Sources {
-        Sources { builtin: !self.no_builtin, paths: self.policy.clone(), data: self.data.clone(), tests }
+        Sources {
+            builtin: !self.no_builtin,
+            paths: self.policy.clone(),
+            data: self.data.clone(),
+            tests,
+        }
     }
 }
 
@@ -158,7 +167,10 @@ pub fn run() -> i32 {
                 SchemaKind::Snapshot => crate::snapshot::json_schema(),
                 SchemaKind::Findings => report::json::json_schema(),
             };
-            println!("{}", serde_json::to_string_pretty(&schema).expect("schema serializes"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).expect("schema serializes")
+            );
             Ok(0)
         }
     };
@@ -174,7 +186,11 @@ pub fn run() -> i32 {
 type Failure = Box<dyn Diagnostic + Send + Sync>;
 
 fn print_error(diag: &dyn Diagnostic, color: bool) {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let mut s = String::new();
     match GraphicalReportHandler::new_themed(theme).render_report(&mut s, diag) {
         Ok(()) => eprintln!("{s}"),
@@ -187,11 +203,21 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     // large) snapshot is read.
     let policies = PolicySet::load(&args.policies.sources(false)).map_err(boxed)?;
     let snapshot = Snapshot::load(&args.snapshot).map_err(boxed)?;
-    let now = args.now.clone().unwrap_or_else(|| snapshot.collected_at.clone());
+    let now = args
+        .now
+        .clone()
+        .unwrap_or_else(|| snapshot.collected_at.clone());
     let now_ns = parse_utc_timestamp(&now).expect("validated timestamp");
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let evaluation = evaluate(&policies, &snapshot, now_ns, &now, threads);
-    let outcome = Outcome { policies: &policies, snapshot: &snapshot, evaluation: &evaluation, now: &now };
+    let outcome = Outcome {
+        policies: &policies,
+        snapshot: &snapshot,
+        evaluation: &evaluation,
+        now: &now,
+    };
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -201,10 +227,20 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             let color = match args.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
             let mut buffered = std::io::BufWriter::new(&mut out);
-            report::human::write(&outcome, &report::human::Options { limit: args.limit, color }, &mut buffered).and_then(|()| buffered.flush())
+            report::human::write(
+                &outcome,
+                &report::human::Options {
+                    limit: args.limit,
+                    color,
+                },
+                &mut buffered,
+            )
+            .and_then(|()| buffered.flush())
         }
     };
     if let Err(e) = written {
@@ -217,7 +253,8 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         return Ok(2);
     }
     let gates = evaluation.findings.iter().any(|f| {
-        let counted = f.status == Status::Fail || (args.fail_on_unknown && f.status == Status::Unknown);
+        let counted =
+            f.status == Status::Fail || (args.fail_on_unknown && f.status == Status::Unknown);
         counted && policies.rules[f.rule].meta.severity.at_least(args.fail_on)
     });
     Ok(if gates { 1 } else { 0 })
@@ -247,12 +284,28 @@ fn list_policies(args: PoliciesArgs) -> Result<i32, Failure> {
                     })
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rules).expect("rules serialize"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rules).expect("rules serialize")
+            );
         }
         ListFormat::Text => {
-            let width = policies.rules.iter().map(|r| r.meta.id.len()).max().unwrap_or(0);
+            let width = policies
+                .rules
+                .iter()
+                .map(|r| r.meta.id.len())
+                .max()
+                .unwrap_or(0);
             for r in &policies.rules {
-                println!("{:width$}  {:8}  {:22}  {}  ({}:{})", r.meta.id, r.meta.severity.as_str(), r.meta.kind.name, r.meta.title, r.file, r.line());
+                println!(
+                    "{:width$}  {:8}  {:22}  {}  ({}:{})",
+                    r.meta.id,
+                    r.meta.severity.as_str(),
+                    r.meta.kind.name,
+                    r.meta.title,
+                    r.file,
+                    r.line()
+                );
             }
         }
     }
@@ -260,19 +313,31 @@ fn list_policies(args: PoliciesArgs) -> Result<i32, Failure> {
 }
 
 fn test(args: TestArgs) -> Result<i32, Failure> {
-    let sources = Sources { builtin: args.paths.is_empty(), paths: args.paths.clone(), data: args.data.clone(), tests: true };
+    let sources = Sources {
+        builtin: args.paths.is_empty(),
+        paths: args.paths.clone(),
+        data: args.data.clone(),
+        tests: true,
+    };
     let policies = PolicySet::load(&sources).map_err(boxed)?;
     let results = crate::testing::run(&policies, args.run.as_deref());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if results.is_empty() {
-        let _ = writeln!(out, "error: no test found (tests are `test_*` rules in `*_test.rego` files)");
+        let _ = writeln!(
+            out,
+            "error: no test found (tests are `test_*` rules in `*_test.rego` files)"
+        );
         return Ok(2);
     }
     let mut failed = 0;
     for r in &results {
         let status = if r.passed { "PASS" } else { "FAIL" };
-        let _ = writeln!(out, "{status} {}:{} {}.{}", r.file, r.line, r.package, r.name);
+        let _ = writeln!(
+            out,
+            "{status} {}:{} {}.{}",
+            r.file, r.line, r.package, r.name
+        );
         if let Some(error) = &r.error {
             let _ = writeln!(out, "     {error}");
         }

@@ -15,7 +15,9 @@ use regorus::{Engine, Value};
 use crate::policy::{rego, PolicySet, Rule};
 use crate::snapshot::{locate, KindIndex, ResourceKind, Snapshot, KINDS};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Pass,
@@ -74,7 +76,13 @@ pub struct Evaluation {
 
 /// Evaluates every rule of `policies` against `snapshot`, spreading rules
 /// over `threads` engines that share the one parsed input.
-pub fn evaluate(policies: &PolicySet, snapshot: &Snapshot, now_ns: i64, now: &str, threads: usize) -> Evaluation {
+pub fn evaluate(
+    policies: &PolicySet,
+    snapshot: &Snapshot,
+    now_ns: i64,
+    now: &str,
+    threads: usize,
+) -> Evaluation {
     let mut engine = policies.engine_with_data(Some((now_ns, now)));
     engine.set_input(snapshot.value.clone());
     let next = AtomicUsize::new(0);
@@ -88,14 +96,19 @@ pub fn evaluate(policies: &PolicySet, snapshot: &Snapshot, now_ns: i64, now: &st
                     let mut out = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(rule) = policies.rules.get(i) else { break };
+                        let Some(rule) = policies.rules.get(i) else {
+                            break;
+                        };
                         out.push((i, judge(&mut engine, i, rule, snapshot)));
                     }
                     out
                 })
             })
             .collect();
-        workers.into_iter().flat_map(|w| w.join().expect("evaluation thread panicked")).collect()
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("evaluation thread panicked"))
+            .collect()
     });
     results.sort_by_key(|(i, _)| *i);
     let mut findings = Vec::new();
@@ -110,7 +123,10 @@ pub fn evaluate(policies: &PolicySet, snapshot: &Snapshot, now_ns: i64, now: &st
 }
 
 fn kind_position(kind: &ResourceKind) -> usize {
-    KINDS.iter().position(|k| std::ptr::eq(k, kind)).expect("kind is registered")
+    KINDS
+        .iter()
+        .position(|k| std::ptr::eq(k, kind))
+        .expect("kind is registered")
 }
 
 struct Verdict {
@@ -120,7 +136,12 @@ struct Verdict {
     origin: Origin,
 }
 
-fn judge(engine: &mut Engine, rule_index: usize, rule: &Rule, snapshot: &Snapshot) -> Result<Vec<Finding>, RuleError> {
+fn judge(
+    engine: &mut Engine,
+    rule_index: usize,
+    rule: &Rule,
+    snapshot: &Snapshot,
+) -> Result<Vec<Finding>, RuleError> {
     let kind_at = kind_position(rule.meta.kind);
     let own = &snapshot.kinds[kind_at];
     let mut findings = Vec::new();
@@ -136,15 +157,28 @@ fn judge(engine: &mut Engine, rule_index: usize, rule: &Rule, snapshot: &Snapsho
     // Data the rule judges that is missing altogether.
     if !own.collected {
         findings.push(engine_unknown(
-            Subject::MissingCollection { kind: kind_at, parent: None },
-            format!("the snapshot has no `{}` collection (not collected): no {} was judged", own.kind.collection, own.kind.name),
+            Subject::MissingCollection {
+                kind: kind_at,
+                parent: None,
+            },
+            format!(
+                "the snapshot has no `{}` collection (not collected): no {} was judged",
+                own.kind.collection, own.kind.name
+            ),
         ));
         return Ok(findings);
     }
     for &g in &own.missing_in_parents {
         findings.push(engine_unknown(
-            Subject::MissingCollection { kind: kind_at, parent: Some(g) },
-            format!("`{}` of scaling group {} were not collected", own.kind.collection, group_id(snapshot, g)),
+            Subject::MissingCollection {
+                kind: kind_at,
+                parent: Some(g),
+            },
+            format!(
+                "`{}` of scaling group {} were not collected",
+                own.kind.collection,
+                group_id(snapshot, g)
+            ),
         ));
     }
     for (ci, ce) in snapshot.collection_errors.iter().enumerate() {
@@ -160,7 +194,12 @@ fn judge(engine: &mut Engine, rule_index: usize, rule: &Rule, snapshot: &Snapsho
     }
 
     let mut verdicts: Vec<Verdict> = (0..own.resources.len())
-        .map(|_| Verdict { status: Status::Pass, message: None, field: None, origin: Origin::Engine })
+        .map(|_| Verdict {
+            status: Status::Pass,
+            message: None,
+            field: None,
+            origin: Origin::Engine,
+        })
         .collect();
     for (ri, res) in own.resources.iter().enumerate() {
         if let Some(reason) = missing_requirement(rule, snapshot, own, res.region.as_str(), ri) {
@@ -178,15 +217,23 @@ fn judge(engine: &mut Engine, rule_index: usize, rule: &Rule, snapshot: &Snapsho
         message,
     };
     for (name, defs) in [("unknown", &rule.unknown), ("deny", &rule.deny)] {
-        let produced: Vec<(usize, Value)> = if defs.len() <= 1 {
-            let value = engine.eval_rule(format!("data.{}.{name}", rule.package)).map_err(|e| runtime_error(rule_index, rule, e))?;
+        let produced: Vec<(usize, Value)> = if defs.is_empty() {
+            Vec::new()
+        } else if defs.len() == 1 {
+            let value = engine
+                .eval_rule(format!("data.{}.{name}", rule.package))
+                .map_err(|e| runtime_error(rule_index, rule, e))?;
             vec![(0, value)]
         } else {
             // Several definitions: evaluate each alone so a finding names
             // the one that fired.
             defs.iter()
                 .enumerate()
-                .map(|(d, def)| rego::eval_definition(engine, def, &rule.package).map(|v| (d, v)).map_err(|e| runtime_error(rule_index, rule, e)))
+                .map(|(d, def)| {
+                    rego::eval_definition(engine, def, &rule.package)
+                        .map(|v| (d, v))
+                        .map_err(|e| runtime_error(rule_index, rule, e))
+                })
                 .collect::<Result<_, _>>()?
         };
         for (d, value) in produced {
@@ -194,7 +241,12 @@ fn judge(engine: &mut Engine, rule_index: usize, rule: &Rule, snapshot: &Snapsho
                 Value::Undefined | Value::Null => continue,
                 Value::Set(s) => s.iter().cloned().collect::<Vec<_>>(),
                 Value::Array(a) => a.iter().cloned().collect(),
-                other => return Err(error_at(defs.get(d), format!("`{name}` must be a set of {{\"pointer\", \"msg\"}} objects, got {other}"))),
+                other => return Err(error_at(
+                    defs.get(d),
+                    format!(
+                        "`{name}` must be a set of {{\"pointer\", \"msg\"}} objects, got {other}"
+                    ),
+                )),
             };
             for item in items {
                 let (pointer, msg) = match (&item["pointer"], &item["msg"]) {
@@ -220,14 +272,28 @@ fn judge(engine: &mut Engine, rule_index: usize, rule: &Rule, snapshot: &Snapsho
                 // outranks a missing one; two findings for one resource join.
                 let v = &mut verdicts[ri];
                 let fail = name == "deny";
-                let same = if fail { v.status == Status::Fail } else { matches!(v.origin, Origin::Unknown(_)) };
+                let same = if fail {
+                    v.status == Status::Fail
+                } else {
+                    matches!(v.origin, Origin::Unknown(_))
+                };
                 if same {
                     if v.message.as_deref() != Some(msg.as_str()) {
-                        v.message = Some(format!("{}; {msg}", v.message.take().unwrap_or_default()));
+                        v.message =
+                            Some(format!("{}; {msg}", v.message.take().unwrap_or_default()));
                     }
                 } else {
-                    let (status, origin) = if fail { (Status::Fail, Origin::Deny(d)) } else { (Status::Unknown, Origin::Unknown(d)) };
-                    *v = Verdict { status, message: Some(msg), field, origin };
+                    let (status, origin) = if fail {
+                        (Status::Fail, Origin::Deny(d))
+                    } else {
+                        (Status::Unknown, Origin::Unknown(d))
+                    };
+                    *v = Verdict {
+                        status,
+                        message: Some(msg),
+                        field,
+                        origin,
+                    };
                 }
             }
         }
@@ -235,7 +301,10 @@ fn judge(engine: &mut Engine, rule_index: usize, rule: &Rule, snapshot: &Snapsho
     findings.extend(verdicts.into_iter().enumerate().map(|(index, v)| Finding {
         rule: rule_index,
         status: v.status,
-        subject: Subject::Resource { kind: kind_at, index },
+        subject: Subject::Resource {
+            kind: kind_at,
+            index,
+        },
         field: v.field,
         message: v.message,
         origin: v.origin,
@@ -256,23 +325,42 @@ fn runtime_error(rule_index: usize, rule: &Rule, e: anyhow::Error) -> RuleError 
 
 /// Whether the API call (product, action) fills collections of `kind`.
 fn feeds(kind: &ResourceKind, product: &str, action: &str) -> bool {
-    kind.sources.iter().any(|(p, a)| p.eq_ignore_ascii_case(product) && *a == action)
+    kind.sources
+        .iter()
+        .any(|(p, a)| p.eq_ignore_ascii_case(product) && *a == action)
 }
 
 fn group_id(snapshot: &Snapshot, g: usize) -> String {
-    let groups = &snapshot.kinds[kind_position(crate::snapshot::kind_named("scaling_group").expect("registered"))];
-    groups.resources.get(g).map_or_else(|| format!("#{g}"), |r| r.id.clone())
+    let groups = &snapshot.kinds
+        [kind_position(crate::snapshot::kind_named("scaling_group").expect("registered"))];
+    groups
+        .resources
+        .get(g)
+        .map_or_else(|| format!("#{g}"), |r| r.id.clone())
 }
 
 /// Why a resource cannot be judged for want of a collection the rule
 /// `requires`, if it cannot.
-fn missing_requirement(rule: &Rule, snapshot: &Snapshot, own: &KindIndex, region: &str, ri: usize) -> Option<String> {
+fn missing_requirement(
+    rule: &Rule,
+    snapshot: &Snapshot,
+    own: &KindIndex,
+    region: &str,
+    ri: usize,
+) -> Option<String> {
     for req in &rule.meta.requires {
         let needed = snapshot.kind_index(req);
         if !needed.collected {
-            return Some(format!("needs `{}`, which the snapshot does not hold (not collected)", req.collection));
+            return Some(format!(
+                "needs `{}`, which the snapshot does not hold (not collected)",
+                req.collection
+            ));
         }
-        if let Some(ce) = snapshot.collection_errors.iter().find(|ce| ce.region == region && feeds(req, &ce.product, &ce.action)) {
+        if let Some(ce) = snapshot
+            .collection_errors
+            .iter()
+            .find(|ce| ce.region == region && feeds(req, &ce.product, &ce.action))
+        {
             return Some(format!(
                 "needs `{}`, which is incomplete in {region}: {} {} failed ({}: {})",
                 req.collection, ce.product, ce.action, ce.code, ce.message
@@ -288,12 +376,20 @@ fn missing_requirement(rule: &Rule, snapshot: &Snapshot, own: &KindIndex, region
             let missing = match owner {
                 Some(g) => needed.missing_in_parents.contains(&g),
                 None => {
-                    let groups = &snapshot.kinds[kind_position(crate::snapshot::kind_named("scaling_group").expect("registered"))];
-                    needed.missing_in_parents.iter().any(|&g| groups.resources.get(g).is_some_and(|r| r.region == region))
+                    let groups = &snapshot.kinds[kind_position(
+                        crate::snapshot::kind_named("scaling_group").expect("registered"),
+                    )];
+                    needed
+                        .missing_in_parents
+                        .iter()
+                        .any(|&g| groups.resources.get(g).is_some_and(|r| r.region == region))
                 }
             };
             if missing {
-                return Some(format!("needs `{}`, which was not collected for every scaling group in {region}", req.collection));
+                return Some(format!(
+                    "needs `{}`, which was not collected for every scaling group in {region}",
+                    req.collection
+                ));
             }
         }
     }
@@ -328,7 +424,11 @@ fn pointer_shape(kind: &ResourceKind) -> String {
 
 /// The resource a rule's pointer designates, and the pointer itself when it
 /// goes deeper than the resource.
-fn resolve(pointer: &str, own: &KindIndex, nested: &HashMap<(usize, usize), usize>) -> Option<(usize, Option<String>)> {
+fn resolve(
+    pointer: &str,
+    own: &KindIndex,
+    nested: &HashMap<(usize, usize), usize>,
+) -> Option<(usize, Option<String>)> {
     let tokens = locate::pointer_tokens(pointer)?;
     let (ri, depth) = match own.kind.parent {
         None => {

@@ -29,11 +29,21 @@ pub fn run(policies: &PolicySet, filter: Option<&str>) -> Vec<TestResult> {
                 Ok(_) => (false, None),
                 Err(e) => {
                     let e = rego::split_error(&e);
-                    let at = e.file.map(|f| format!("{f}:{}:{}: ", e.line, e.column)).unwrap_or_default();
+                    let at = e
+                        .file
+                        .map(|f| format!("{f}:{}:{}: ", e.line, e.column))
+                        .unwrap_or_default();
                     (false, Some(format!("{at}{}", e.message)))
                 }
             };
-            TestResult { package: t.package.clone(), name: t.name.clone(), file: t.file.clone(), line: t.line, passed, error }
+            TestResult {
+                package: t.package.clone(),
+                name: t.name.clone(),
+                file: t.file.clone(),
+                line: t.line,
+                passed,
+                error,
+            }
         })
         .collect()
 }

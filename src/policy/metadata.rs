@@ -7,10 +7,22 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::snapshot::{kind_named, kind_names, kind_of_collection, collection_names, ResourceKind};
+use crate::snapshot::{collection_names, kind_named, kind_names, kind_of_collection, ResourceKind};
 
 /// Severity of a rule, most severe first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Critical,
@@ -21,7 +33,13 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 5] = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info];
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -51,7 +69,9 @@ impl std::str::FromStr for Severity {
         Severity::ALL
             .into_iter()
             .find(|v| v.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown severity `{s}` (expected critical, high, medium, low or info)"))
+            .ok_or_else(|| {
+                format!("unknown severity `{s}` (expected critical, high, medium, low or info)")
+            })
     }
 }
 
@@ -134,45 +154,83 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, MetaError> {
     let blocks = blocks(text)?;
     let relevant: Vec<&Block> = blocks
         .iter()
-        .filter(|b| matches!(&b.scope, Scope::Package) || matches!(&b.scope, Scope::Rule(r) if r == "deny" || r == "unknown"))
+        .filter(|b| {
+            matches!(&b.scope, Scope::Package)
+                || matches!(&b.scope, Scope::Rule(r) if r == "deny" || r == "unknown")
+        })
         .collect();
-    let Some(first) = relevant.first() else { return Ok(None) };
+    let Some(first) = relevant.first() else {
+        return Ok(None);
+    };
     let anchor = first.line;
     let mut title = None;
     let mut description = None;
     let mut custom: BTreeMap<String, serde_yaml::Value> = BTreeMap::new();
     let mut key_lines: Vec<(String, usize)> = Vec::new();
-    let ordered = relevant.iter().filter(|b| b.scope == Scope::Package).chain(relevant.iter().filter(|b| b.scope != Scope::Package));
+    let ordered = relevant
+        .iter()
+        .filter(|b| b.scope == Scope::Package)
+        .chain(relevant.iter().filter(|b| b.scope != Scope::Package));
     for b in ordered {
         title = b.annotation.title.clone().or(title);
         description = b.annotation.description.clone().or(description);
         custom.extend(b.annotation.custom.clone());
         key_lines.extend(b.key_lines.iter().cloned());
     }
-    let line_of = |key: &str| key_lines.iter().rev().find(|(k, _)| k == key).map_or(anchor, |(_, l)| *l);
-    let missing = |what: &str| MetaError { line: anchor, message: format!("METADATA has no `{what}`") };
+    let line_of = |key: &str| {
+        key_lines
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map_or(anchor, |(_, l)| *l)
+    };
+    let missing = |what: &str| MetaError {
+        line: anchor,
+        message: format!("METADATA has no `{what}`"),
+    };
     let text_of = |key: &str| -> Result<Option<String>, MetaError> {
         match custom.get(key) {
             None | Some(serde_yaml::Value::Null) => Ok(None),
             Some(serde_yaml::Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.clone())),
-            Some(_) => Err(MetaError { line: line_of(key), message: format!("`custom.{key}` must be a non-empty string") }),
+            Some(_) => Err(MetaError {
+                line: line_of(key),
+                message: format!("`custom.{key}` must be a non-empty string"),
+            }),
         }
     };
 
-    let title = title.filter(|t| !t.trim().is_empty()).ok_or_else(|| missing("title"))?;
-    let description = description.filter(|t| !t.trim().is_empty()).ok_or_else(|| missing("description"))?;
+    let title = title
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| missing("title"))?;
+    let description = description
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| missing("description"))?;
     let id = text_of("id")?.ok_or_else(|| missing("custom.id"))?;
-    if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.') {
-        return Err(MetaError { line: line_of("id"), message: format!("`custom.id` \"{id}\" may only hold letters, digits, '-', '_' and '.'") });
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+    {
+        return Err(MetaError {
+            line: line_of("id"),
+            message: format!(
+                "`custom.id` \"{id}\" may only hold letters, digits, '-', '_' and '.'"
+            ),
+        });
     }
     let severity = text_of("severity")?
         .ok_or_else(|| missing("custom.severity"))?
         .parse::<Severity>()
-        .map_err(|message| MetaError { line: line_of("severity"), message: format!("`custom.severity`: {message}") })?;
+        .map_err(|message| MetaError {
+            line: line_of("severity"),
+            message: format!("`custom.severity`: {message}"),
+        })?;
     let kind_name = text_of("resource_type")?.ok_or_else(|| missing("custom.resource_type"))?;
     let kind = kind_named(&kind_name).ok_or_else(|| MetaError {
         line: line_of("resource_type"),
-        message: format!("`custom.resource_type` \"{kind_name}\" is not a resource type (expected one of: {})", kind_names()),
+        message: format!(
+            "`custom.resource_type` \"{kind_name}\" is not a resource type (expected one of: {})",
+            kind_names()
+        ),
     })?;
     let requires = match custom.get("requires") {
         None | Some(serde_yaml::Value::Null) => Vec::new(),
@@ -200,7 +258,10 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, MetaError> {
         })?,
     };
     if remediation.text.trim().is_empty() {
-        return Err(MetaError { line: line_of("remediation"), message: "`custom.remediation.text` is empty".into() });
+        return Err(MetaError {
+            line: line_of("remediation"),
+            message: "`custom.remediation.text` is empty".into(),
+        });
     }
     let references: Vec<String> = match custom.get("references") {
         None | Some(serde_yaml::Value::Null) => Vec::new(),
@@ -209,13 +270,41 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, MetaError> {
             message: "`custom.references` must be a list of URLs".into(),
         })?,
     };
-    if let Some(bad) = references.iter().find(|r| !r.starts_with("https://") && !r.starts_with("http://")) {
-        return Err(MetaError { line: line_of("references"), message: format!("`custom.references`: \"{bad}\" is not a URL") });
+    if let Some(bad) = references
+        .iter()
+        .find(|r| !r.starts_with("https://") && !r.starts_with("http://"))
+    {
+        return Err(MetaError {
+            line: line_of("references"),
+            message: format!("`custom.references`: \"{bad}\" is not a URL"),
+        });
     }
     let cloud_config = text_of("cloud_config")?;
-    let known = ["id", "severity", "resource_type", "requires", "remediation", "references", "cloud_config"];
-    let extra = custom.into_iter().filter(|(k, _)| !known.contains(&k.as_str())).collect();
-    Ok(Some(RuleMeta { id, title: title.trim().to_string(), description: description.trim().to_string(), severity, kind, requires, remediation, references, cloud_config, extra }))
+    let known = [
+        "id",
+        "severity",
+        "resource_type",
+        "requires",
+        "remediation",
+        "references",
+        "cloud_config",
+    ];
+    let extra = custom
+        .into_iter()
+        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .collect();
+    Ok(Some(RuleMeta {
+        id,
+        title: title.trim().to_string(),
+        description: description.trim().to_string(),
+        severity,
+        kind,
+        requires,
+        remediation,
+        references,
+        cloud_config,
+        extra,
+    }))
 }
 
 fn blocks(text: &str) -> Result<Vec<Block>, MetaError> {
@@ -250,21 +339,33 @@ fn blocks(text: &str) -> Result<Vec<Block>, MetaError> {
             })?
         };
         // The block belongs to what follows it (blank lines allowed).
-        let next = lines[i..].iter().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("");
+        let next = lines[i..]
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
         let scope = match annotation.scope.as_deref() {
             Some("package" | "document" | "subpackages") => Scope::Package,
-            Some("rule") | None if !next.starts_with("package ") => {
-                Scope::Rule(next.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or("").to_string())
-            }
+            Some("rule") | None if !next.starts_with("package ") => Scope::Rule(
+                next.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+            ),
             None => Scope::Package,
-            Some(other) => {
-                return Err(MetaError {
-                    line: start + 1,
-                    message: format!("METADATA scope \"{other}\" is not one of rule, document, package, subpackages"),
-                })
-            }
+            Some(other) => return Err(MetaError {
+                line: start + 1,
+                message: format!(
+                    "METADATA scope \"{other}\" is not one of rule, document, package, subpackages"
+                ),
+            }),
         };
-        out.push(Block { line: start + 1, annotation, key_lines, scope });
+        out.push(Block {
+            line: start + 1,
+            annotation,
+            key_lines,
+            scope,
+        });
     }
     Ok(out)
 }
@@ -276,7 +377,9 @@ fn custom_key(content: &str) -> Option<String> {
         return None;
     }
     let (key, _) = rest.split_once(':')?;
-    key.chars().all(|c| c.is_alphanumeric() || c == '_').then(|| key.to_string())
+    key.chars()
+        .all(|c| c.is_alphanumeric() || c == '_')
+        .then(|| key.to_string())
 }
 
 fn strip_yaml_position(e: &serde_yaml::Error) -> String {
@@ -301,7 +404,10 @@ mod tests {
         assert_eq!(meta.kind.name, "scaling_group");
         assert_eq!(meta.requires[0].collection, "vswitches");
         assert_eq!(meta.description, "Unhealthy instances are never replaced.");
-        assert_eq!(meta.remediation.cli.as_deref(), Some("aliyun ess ModifyScalingGroup --ScalingGroupId {ScalingGroupId}"));
+        assert_eq!(
+            meta.remediation.cli.as_deref(),
+            Some("aliyun ess ModifyScalingGroup --ScalingGroupId {ScalingGroupId}")
+        );
         assert_eq!(meta.cloud_config.as_deref(), Some("ess-group-health-check"));
         assert!(meta.extra.contains_key("cis"));
     }
@@ -317,7 +423,9 @@ mod tests {
 
     #[test]
     fn no_metadata_is_none() {
-        assert!(parse("package x\n\ndeny contains 1 if true\n").unwrap().is_none());
+        assert!(parse("package x\n\ndeny contains 1 if true\n")
+            .unwrap()
+            .is_none());
     }
 
     #[test]
@@ -327,18 +435,35 @@ mod tests {
         let bad = GOOD.replace("resource_type: scaling_group", "resource_type: vm");
         let err = parse(&bad).unwrap_err();
         assert_eq!(err.line, 9);
-        assert!(err.message.contains("\"vm\" is not a resource type"), "{}", err.message);
+        assert!(
+            err.message.contains("\"vm\" is not a resource type"),
+            "{}",
+            err.message
+        );
         let bad = GOOD.replace("# title: Scaling group has no health check\n", "");
-        assert_eq!(parse(&bad).unwrap_err(), MetaError { line: 1, message: "METADATA has no `title`".into() });
+        assert_eq!(
+            parse(&bad).unwrap_err(),
+            MetaError {
+                line: 1,
+                message: "METADATA has no `title`".into()
+            }
+        );
         let bad = GOOD.replace("requires: [vswitches]", "requires: [vswitch]");
-        assert!(parse(&bad).unwrap_err().message.contains("not a snapshot collection"));
+        assert!(parse(&bad)
+            .unwrap_err()
+            .message
+            .contains("not a snapshot collection"));
     }
 
     #[test]
     fn invalid_yaml_is_located() {
         let bad = GOOD.replace("#   id: ESS-001", "#   id: [ESS-001");
         let err = parse(&bad).unwrap_err();
-        assert!(err.message.starts_with("METADATA is not valid"), "{}", err.message);
+        assert!(
+            err.message.starts_with("METADATA is not valid"),
+            "{}",
+            err.message
+        );
         assert!(err.line >= 7, "{}", err.line);
     }
 

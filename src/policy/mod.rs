@@ -55,7 +55,10 @@ pub struct Rule {
 impl Rule {
     /// Where the rule is written: its first `deny` definition.
     pub fn line(&self) -> usize {
-        self.deny.first().or(self.unknown.first()).map_or(1, |d| d.line)
+        self.deny
+            .first()
+            .or(self.unknown.first())
+            .map_or(1, |d| d.line)
     }
 }
 
@@ -85,7 +88,10 @@ pub enum PolicyError {
     Read { path: String, reason: String },
 
     #[error("no policy found{where_}")]
-    #[diagnostic(code(ecsguard::policy::none), help("pass --policy DIR with .rego files, or drop --no-builtin"))]
+    #[diagnostic(
+        code(ecsguard::policy::none),
+        help("pass --policy DIR with .rego files, or drop --no-builtin")
+    )]
     NoPolicies { where_: String },
 
     #[error("{path}:{line}:{column}: {message}")]
@@ -102,7 +108,10 @@ pub enum PolicyError {
     },
 
     #[error("{path}:{line}: {message}")]
-    #[diagnostic(code(ecsguard::policy::metadata), help("see policies/README.md for the METADATA every rule carries"))]
+    #[diagnostic(
+        code(ecsguard::policy::metadata),
+        help("see policies/README.md for the METADATA every rule carries")
+    )]
     Metadata {
         path: String,
         line: usize,
@@ -128,31 +137,95 @@ pub enum PolicyError {
 }
 
 impl PolicyError {
-    fn at(kind: fn(String, usize, usize, String, NamedSource<String>, SourceSpan) -> PolicyError, file: &SourceFile, line: usize, column: usize, message: String) -> PolicyError {
+    fn at(
+        kind: fn(String, usize, usize, String, NamedSource<String>, SourceSpan) -> PolicyError,
+        file: &SourceFile,
+        line: usize,
+        column: usize,
+        message: String,
+    ) -> PolicyError {
         let offset = offset_of_line_col(&file.text, line, column);
-        let len = file.text[offset..].find('\n').unwrap_or(file.text.len() - offset).max(1).min(file.text.len() - offset);
+        let len = file.text[offset..]
+            .find('\n')
+            .unwrap_or(file.text.len() - offset)
+            .max(1)
+            .min(file.text.len() - offset);
         let src = NamedSource::new(&file.path, file.text.clone());
-        kind(file.path.clone(), line, column, message, src, (offset, len).into())
+        kind(
+            file.path.clone(),
+            line,
+            column,
+            message,
+            src,
+            (offset, len).into(),
+        )
     }
 
     fn syntax(file: &SourceFile, line: usize, column: usize, message: String) -> PolicyError {
-        Self::at(|path, line, column, message, src, span| PolicyError::Syntax { path, line, column, message, src, span }, file, line, column, message)
+        Self::at(
+            |path, line, column, message, src, span| PolicyError::Syntax {
+                path,
+                line,
+                column,
+                message,
+                src,
+                span,
+            },
+            file,
+            line,
+            column,
+            message,
+        )
     }
 
     fn metadata(file: &SourceFile, line: usize, message: String) -> PolicyError {
-        Self::at(|path, line, _, message, src, span| PolicyError::Metadata { path, line, message, src, span }, file, line, 1, message)
+        Self::at(
+            |path, line, _, message, src, span| PolicyError::Metadata {
+                path,
+                line,
+                message,
+                src,
+                span,
+            },
+            file,
+            line,
+            1,
+            message,
+        )
     }
 
     fn data(file: &SourceFile, line: usize, column: usize, message: String) -> PolicyError {
-        Self::at(|path, line, column, message, src, span| PolicyError::Data { path, line, column, message, src, span }, file, line, column, message)
+        Self::at(
+            |path, line, column, message, src, span| PolicyError::Data {
+                path,
+                line,
+                column,
+                message,
+                src,
+                span,
+            },
+            file,
+            line,
+            column,
+            message,
+        )
     }
 }
 
 /// Byte offset of a 1-based line and column (column in characters).
 pub fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1) };
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
     let line_text = &text[line_start..];
-    let in_line = line_text.char_indices().nth(column.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i);
+    let in_line = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
     (line_start + in_line).min(text.len())
 }
 
@@ -163,7 +236,15 @@ impl PolicySet {
             let where_ = if sources.paths.is_empty() {
                 String::new()
             } else {
-                format!(" in {}", sources.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
+                format!(
+                    " in {}",
+                    sources
+                        .paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             };
             return Err(PolicyError::NoPolicies { where_ });
         }
@@ -177,21 +258,39 @@ impl PolicySet {
         let all_files: Vec<&SourceFile> = found.policies.iter().chain(&found.tests).collect();
         for file in &all_files {
             reject_wall_clock(file)?;
-            let package = engine.add_policy(file.path.clone(), file.text.clone()).map_err(|e| {
-                let e = rego::split_error(&e);
-                PolicyError::syntax(file, e.line.max(1), e.column.max(1), e.message)
-            })?;
-            packages.insert(file.path.clone(), package.trim_start_matches("data.").to_string());
+            let package = engine
+                .add_policy(file.path.clone(), file.text.clone())
+                .map_err(|e| {
+                    let e = rego::split_error(&e);
+                    PolicyError::syntax(file, e.line.max(1), e.column.max(1), e.message)
+                })?;
+            packages.insert(
+                file.path.clone(),
+                package.trim_start_matches("data.").to_string(),
+            );
         }
         let definitions = rego::definitions(&mut engine);
         let mut rules: Vec<Rule> = Vec::new();
         for file in &found.policies {
             let package = packages[&file.path].clone();
-            let of = |name: &str| -> Vec<Definition> { definitions.iter().filter(|d| d.file == file.path && d.name == name).cloned().collect() };
+            let of = |name: &str| -> Vec<Definition> {
+                definitions
+                    .iter()
+                    .filter(|d| d.file == file.path && d.name == name)
+                    .cloned()
+                    .collect()
+            };
             let (deny, unknown) = (of("deny"), of("unknown"));
-            let meta = metadata::parse(&file.text).map_err(|e| PolicyError::metadata(file, e.line, e.message))?;
+            let meta = metadata::parse(&file.text)
+                .map_err(|e| PolicyError::metadata(file, e.line, e.message))?;
             match (meta, deny.is_empty() && unknown.is_empty()) {
-                (Some(meta), false) => rules.push(Rule { package, file: file.path.clone(), meta, deny, unknown }),
+                (Some(meta), false) => rules.push(Rule {
+                    package,
+                    file: file.path.clone(),
+                    meta,
+                    deny,
+                    unknown,
+                }),
                 (None, false) => {
                     let line = deny.first().or(unknown.first()).map_or(1, |d| d.line);
                     return Err(PolicyError::metadata(file, line, "this rule has no `# METADATA` block (title, description, custom.id, custom.severity, custom.resource_type, custom.remediation)".into()));
@@ -201,22 +300,46 @@ impl PolicySet {
             }
         }
         if rules.is_empty() {
-            return Err(PolicyError::NoPolicies { where_: " (no package defines `deny` or `unknown`)".into() });
+            return Err(PolicyError::NoPolicies {
+                where_: " (no package defines `deny` or `unknown`)".into(),
+            });
         }
         rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         for pair in rules.windows(2) {
             if pair[0].meta.id == pair[1].meta.id {
-                let file = found.policies.iter().find(|f| f.path == pair[1].file).expect("rule file is loaded");
-                return Err(PolicyError::metadata(file, 1, format!("rule id {} is also used by {}", pair[1].meta.id, pair[0].file)));
+                let file = found
+                    .policies
+                    .iter()
+                    .find(|f| f.path == pair[1].file)
+                    .expect("rule file is loaded");
+                return Err(PolicyError::metadata(
+                    file,
+                    1,
+                    format!(
+                        "rule id {} is also used by {}",
+                        pair[1].meta.id, pair[0].file
+                    ),
+                ));
             }
         }
         let tests = definitions
             .iter()
             .filter(|d| d.name.starts_with("test_") && found.tests.iter().any(|f| f.path == d.file))
-            .map(|d| TestCase { package: packages[&d.file].clone(), name: d.name.clone(), file: d.file.clone(), line: d.line })
+            .map(|d| TestCase {
+                package: packages[&d.file].clone(),
+                name: d.name.clone(),
+                file: d.file.clone(),
+                line: d.line,
+            })
             .collect();
         let files = found.policies.into_iter().chain(found.tests).collect();
-        Ok(PolicySet { engine, rules, tests, files, data })
+        Ok(PolicySet {
+            engine,
+            rules,
+            tests,
+            files,
+            data,
+        })
     }
 
     /// A clone of the engine with the data document loaded, plus
@@ -224,7 +347,10 @@ impl PolicySet {
     pub fn engine_with_data(&self, now: Option<(i64, &str)>) -> Engine {
         let mut data = self.data.clone();
         if let Some((now_ns, now)) = now {
-            deep_merge(&mut data, serde_json::json!({"ecsguard": {"now_ns": now_ns, "now": now}}));
+            deep_merge(
+                &mut data,
+                serde_json::json!({"ecsguard": {"now_ns": now_ns, "now": now}}),
+            );
         }
         let mut engine = self.engine.clone();
         let value = Value::from_json_str(&data.to_string()).expect("merged data is JSON");
@@ -270,7 +396,11 @@ fn is_data(path: &str) -> bool {
 }
 
 fn discover(sources: &Sources) -> Result<Found, PolicyError> {
-    let mut found = Found { policies: Vec::new(), tests: Vec::new(), data: Vec::new() };
+    let mut found = Found {
+        policies: Vec::new(),
+        tests: Vec::new(),
+        data: Vec::new(),
+    };
     let add = |file: SourceFile, found: &mut Found| {
         if file.path.ends_with(".rego") {
             if is_test(&file.path) {
@@ -294,14 +424,26 @@ fn discover(sources: &Sources) -> Result<Found, PolicyError> {
     }
     for root in &sources.paths {
         if !root.exists() {
-            return Err(PolicyError::Read { path: root.display().to_string(), reason: "no such file or directory".into() });
+            return Err(PolicyError::Read {
+                path: root.display().to_string(),
+                reason: "no such file or directory".into(),
+            });
         }
         let mut files = Vec::new();
         if root.is_file() {
             files.push(root.to_path_buf());
         } else {
-            for entry in walkdir::WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')) {
-                let entry = entry.map_err(|e| PolicyError::Read { path: root.display().to_string(), reason: e.to_string() })?;
+            for entry in walkdir::WalkDir::new(root)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                })
+            {
+                let entry = entry.map_err(|e| PolicyError::Read {
+                    path: root.display().to_string(),
+                    reason: e.to_string(),
+                })?;
                 if entry.file_type().is_file() {
                     files.push(entry.into_path());
                 }
@@ -312,19 +454,35 @@ fn discover(sources: &Sources) -> Result<Found, PolicyError> {
             if !(shown.ends_with(".rego") || is_data(&shown)) {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).map_err(|e| PolicyError::Read { path: shown.clone(), reason: e.to_string() })?;
-            let file = SourceFile { path: shown, text, builtin: false };
+            let text = std::fs::read_to_string(&path).map_err(|e| PolicyError::Read {
+                path: shown.clone(),
+                reason: e.to_string(),
+            })?;
+            let file = SourceFile {
+                path: shown,
+                text,
+                builtin: false,
+            };
             // A user's policy replaces a built-in one of the same package,
             // so a rule can be customized (or the library re-read from disk).
             if let Some(package) = package_of(&file.text).filter(|_| file.path.ends_with(".rego")) {
-                found.policies.retain(|f| !(f.builtin && package_of(&f.text).as_deref() == Some(package.as_str())));
+                found.policies.retain(|f| {
+                    !(f.builtin && package_of(&f.text).as_deref() == Some(package.as_str()))
+                });
             }
             add(file, &mut found);
         }
     }
     for data in &sources.data {
-        let text = std::fs::read_to_string(data).map_err(|e| PolicyError::Read { path: data.display().to_string(), reason: e.to_string() })?;
-        found.data.push(SourceFile { path: data.display().to_string(), text, builtin: false });
+        let text = std::fs::read_to_string(data).map_err(|e| PolicyError::Read {
+            path: data.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        found.data.push(SourceFile {
+            path: data.display().to_string(),
+            text,
+            builtin: false,
+        });
     }
     Ok(found)
 }
@@ -333,7 +491,11 @@ fn collect_builtin(dir: &Dir<'static>, out: &mut Vec<SourceFile>) {
     for file in dir.files() {
         let path = format!("{BUILTIN_PREFIX}/{}", file.path().display());
         if let Some(text) = file.contents_utf8() {
-            out.push(SourceFile { path, text: text.to_string(), builtin: true });
+            out.push(SourceFile {
+                path,
+                text: text.to_string(),
+                builtin: true,
+            });
         }
     }
     for sub in dir.dirs() {
@@ -343,7 +505,10 @@ fn collect_builtin(dir: &Dir<'static>, out: &mut Vec<SourceFile>) {
 
 /// The `package` path declared in a policy text.
 pub fn package_of(text: &str) -> Option<String> {
-    text.lines().map(str::trim).find_map(|l| l.strip_prefix("package ")).map(|p| p.trim().to_string())
+    text.lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("package "))
+        .map(|p| p.trim().to_string())
 }
 
 /// Merges data files in order; later files override earlier keys (objects
@@ -354,21 +519,32 @@ fn merge_data(files: &[SourceFile]) -> Result<serde_json::Value, PolicyError> {
         let value: serde_json::Value = if file.path.ends_with(".json") {
             serde_json::from_str(&file.text).map_err(|e| {
                 let msg = e.to_string();
-                let msg = msg.rfind(" at line ").map_or(msg.clone(), |i| msg[..i].to_string());
+                let msg = msg
+                    .rfind(" at line ")
+                    .map_or(msg.clone(), |i| msg[..i].to_string());
                 PolicyError::data(file, e.line(), e.column(), msg)
             })?
         } else {
             serde_yaml::from_str(&file.text).map_err(|e| {
                 let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
                 let msg = e.to_string();
-                let msg = msg.find(" at line ").map_or(msg.clone(), |i| msg[..i].to_string());
+                let msg = msg
+                    .find(" at line ")
+                    .map_or(msg.clone(), |i| msg[..i].to_string());
                 PolicyError::data(file, line, column, msg)
             })?
         };
         match value {
             serde_json::Value::Object(_) => deep_merge(&mut merged, value),
             serde_json::Value::Null => {}
-            _ => return Err(PolicyError::data(file, 1, 1, "a data file must hold a mapping (e.g. `ecsguard: {params: …}`)".into())),
+            _ => {
+                return Err(PolicyError::data(
+                    file,
+                    1,
+                    1,
+                    "a data file must hold a mapping (e.g. `ecsguard: {params: …}`)".into(),
+                ))
+            }
         }
     }
     Ok(merged)
@@ -397,8 +573,14 @@ mod tests {
     #[test]
     fn later_data_overrides_earlier() {
         let mut base = serde_json::json!({"ecsguard": {"params": {"a": {"x": 1, "y": 2}}}});
-        deep_merge(&mut base, serde_json::json!({"ecsguard": {"params": {"a": {"x": 5}}}}));
-        assert_eq!(base, serde_json::json!({"ecsguard": {"params": {"a": {"x": 5, "y": 2}}}}));
+        deep_merge(
+            &mut base,
+            serde_json::json!({"ecsguard": {"params": {"a": {"x": 5}}}}),
+        );
+        assert_eq!(
+            base,
+            serde_json::json!({"ecsguard": {"params": {"a": {"x": 5, "y": 2}}}})
+        );
     }
 
     #[test]

@@ -24,10 +24,16 @@ pub fn definitions(engine: &mut Engine) -> Vec<Definition> {
     let mut out = Vec::new();
     for module in engine.get_modules().iter() {
         for rule in &module.policy {
-            let Rule::Spec { span, head, .. } = rule.as_ref() else { continue };
-            let (RuleHead::Compr { refr, .. } | RuleHead::Set { refr, .. } | RuleHead::Func { refr, .. }) = head;
+            let Rule::Spec { span, head, .. } = rule.as_ref() else {
+                continue;
+            };
+            let (RuleHead::Compr { refr, .. }
+            | RuleHead::Set { refr, .. }
+            | RuleHead::Func { refr, .. }) = head;
             let head_span = match head {
-                RuleHead::Compr { span, .. } | RuleHead::Set { span, .. } | RuleHead::Func { span, .. } => span,
+                RuleHead::Compr { span, .. }
+                | RuleHead::Set { span, .. }
+                | RuleHead::Func { span, .. } => span,
             };
             out.push(Definition {
                 file: span.source.file().clone(),
@@ -46,7 +52,11 @@ pub fn definitions(engine: &mut Engine) -> Vec<Definition> {
 
 /// Evaluates one definition alone and returns the value it produced at
 /// `data.<package>.<name>` (undefined when its body never held).
-pub fn eval_definition(engine: &mut Engine, def: &Definition, package: &str) -> anyhow::Result<Value> {
+pub fn eval_definition(
+    engine: &mut Engine,
+    def: &Definition,
+    package: &str,
+) -> anyhow::Result<Value> {
     let data = engine.eval_rule_in_module(&def.module, &def.rule, false)?;
     let mut v = &data;
     for part in package.split('.').chain(std::iter::once(def.name.as_str())) {
@@ -68,12 +78,15 @@ pub struct EngineError {
 /// then `error: message`. Pull the parts back out.
 pub fn split_error(err: &anyhow::Error) -> EngineError {
     let text = format!("{err:#}");
-    let located = text.lines().find_map(|l| l.trim().strip_prefix("--> ")).and_then(|loc| {
-        let mut parts = loc.rsplitn(3, ':');
-        let column = parts.next()?.trim().parse().ok()?;
-        let line = parts.next()?.trim().parse().ok()?;
-        Some((parts.next()?.to_string(), line, column))
-    });
+    let located = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("--> "))
+        .and_then(|loc| {
+            let mut parts = loc.rsplitn(3, ':');
+            let column = parts.next()?.trim().parse().ok()?;
+            let line = parts.next()?.trim().parse().ok()?;
+            Some((parts.next()?.to_string(), line, column))
+        });
     let message = text
         .lines()
         .rev()
@@ -81,8 +94,18 @@ pub fn split_error(err: &anyhow::Error) -> EngineError {
         .map(str::to_string)
         .unwrap_or_else(|| text.trim().to_string());
     match located {
-        Some((file, line, column)) => EngineError { file: Some(file), line, column, message },
-        None => EngineError { file: None, line: 0, column: 0, message },
+        Some((file, line, column)) => EngineError {
+            file: Some(file),
+            line,
+            column,
+            message,
+        },
+        None => EngineError {
+            file: None,
+            line: 0,
+            column: 0,
+            message,
+        },
     }
 }
 
@@ -93,7 +116,12 @@ mod tests {
     #[test]
     fn syntax_errors_keep_their_location() {
         let mut engine = Engine::new();
-        let err = engine.add_policy("p/bad.rego".into(), "package x\n\ndeny contains 1 if {\n  1 +\n".into()).unwrap_err();
+        let err = engine
+            .add_policy(
+                "p/bad.rego".into(),
+                "package x\n\ndeny contains 1 if {\n  1 +\n".into(),
+            )
+            .unwrap_err();
         let e = split_error(&err);
         assert_eq!(e.file.as_deref(), Some("p/bad.rego"));
         assert!(e.line >= 3, "{e:?}");
@@ -105,10 +133,19 @@ mod tests {
         let mut engine = Engine::new();
         let src = "package a.b\n\ndeny contains m if m := \"one\"\n\ndeny contains \"two\" if false\n\ndeny contains m if m := \"three\"\n";
         engine.add_policy("a.rego".into(), src.into()).unwrap();
-        let defs: Vec<_> = definitions(&mut engine).into_iter().filter(|d| d.name == "deny").collect();
-        assert_eq!(defs.iter().map(|d| d.line).collect::<Vec<_>>(), vec![3, 5, 7]);
+        let defs: Vec<_> = definitions(&mut engine)
+            .into_iter()
+            .filter(|d| d.name == "deny")
+            .collect();
+        assert_eq!(
+            defs.iter().map(|d| d.line).collect::<Vec<_>>(),
+            vec![3, 5, 7]
+        );
         assert_eq!(&src[defs[0].start..defs[0].end], "deny contains m");
-        let values: Vec<String> = defs.iter().map(|d| eval_definition(&mut engine, d, "a.b").unwrap().to_string()).collect();
+        let values: Vec<String> = defs
+            .iter()
+            .map(|d| eval_definition(&mut engine, d, "a.b").unwrap().to_string())
+            .collect();
         assert_eq!(values, vec!["[\"one\"]", "[]", "[\"three\"]"]);
     }
 }

@@ -8,8 +8,8 @@ use std::io::Write;
 use std::ops::Range;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, NamedSource,
-    SourceCode, SourceSpan, SpanContents,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{Outcome, Place};
@@ -26,25 +26,50 @@ pub struct Options {
 const CONTEXT: usize = 2;
 
 pub fn write(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std::io::Result<()> {
-    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(CONTEXT);
-    let policy_sources: HashMap<&str, NamedSource<String>> =
-        outcome.policies.files.iter().map(|f| (f.path.as_str(), NamedSource::new(&f.path, f.text.clone()).with_language("rego"))).collect();
+    let policy_sources: HashMap<&str, NamedSource<String>> = outcome
+        .policies
+        .files
+        .iter()
+        .map(|f| {
+            (
+                f.path.as_str(),
+                NamedSource::new(&f.path, f.text.clone()).with_language("rego"),
+            )
+        })
+        .collect();
 
     for e in &outcome.evaluation.errors {
         let rule = &outcome.policies.rules[e.rule];
         let label = outcome.policies.file(&e.file).map(|f| {
             let at = crate::policy::offset_of_line_col(&f.text, e.line, e.column);
-            let len = f.text[at..].find('\n').unwrap_or(f.text.len() - at).max(1).min(f.text.len() - at);
+            let len = f.text[at..]
+                .find('\n')
+                .unwrap_or(f.text.len() - at)
+                .max(1)
+                .min(f.text.len() - at);
             LabeledSpan::new_primary_with_span(Some(e.message.clone()), (at, len))
         });
         let diag = Located {
-            message: format!("rule {} could not be evaluated: {}", rule.meta.id, e.message),
+            message: format!(
+                "rule {} could not be evaluated: {}",
+                rule.meta.id, e.message
+            ),
             code: format!("{}/error", rule.meta.id),
             severity: miette::Severity::Error,
-            source: policy_sources.get(e.file.as_str()).map(|s| s as &dyn SourceCode),
+            source: policy_sources
+                .get(e.file.as_str())
+                .map(|s| s as &dyn SourceCode),
             labels: label.into_iter().collect(),
-            help: Some(format!("{}:{}:{}: its resources were not judged", e.file, e.line, e.column)),
+            help: Some(format!(
+                "{}:{}:{}: its resources were not judged",
+                e.file, e.line, e.column
+            )),
             related: Vec::new(),
         };
         render(&handler, &diag, out)?;
@@ -54,7 +79,12 @@ pub fn write(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std::io:
     for severity in Severity::ALL {
         let mut shown_per_rule: HashMap<usize, usize> = HashMap::new();
         let mut hidden_per_rule: HashMap<usize, usize> = HashMap::new();
-        for f in outcome.evaluation.findings.iter().filter(|f| f.status == Status::Fail && outcome.rule(f).meta.severity == severity) {
+        for f in outcome
+            .evaluation
+            .findings
+            .iter()
+            .filter(|f| f.status == Status::Fail && outcome.rule(f).meta.severity == severity)
+        {
             let shown = shown_per_rule.entry(f.rule).or_default();
             if opts.limit > 0 && *shown >= opts.limit {
                 *hidden_per_rule.entry(f.rule).or_default() += 1;
@@ -66,7 +96,11 @@ pub fn write(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std::io:
         let mut hidden: Vec<_> = hidden_per_rule.into_iter().collect();
         hidden.sort();
         for (rule, n) in hidden {
-            writeln!(out, "  … and {n} more {} failures of {} (--limit 0 shows all)\n", severity, outcome.policies.rules[rule].meta.id)?;
+            writeln!(
+                out,
+                "  … and {n} more {} failures of {} (--limit 0 shows all)\n",
+                severity, outcome.policies.rules[rule].meta.id
+            )?;
         }
     }
 
@@ -85,7 +119,12 @@ fn render_failure(
     let place = outcome.place(f);
     let text = &outcome.snapshot.text;
     let span = one_line_if_long(text, place.span.clone());
-    let window = Window::around(&outcome.snapshot.path, text, span.clone(), target_line(&place, text));
+    let window = Window::around(
+        &outcome.snapshot.path,
+        text,
+        span.clone(),
+        target_line(&place, text),
+    );
     let what = match &place.id {
         Some(id) => format!("{} {id}", place.kind),
         None => place.kind.to_string(),
@@ -99,22 +138,40 @@ fn render_failure(
         message: format!("rule {} ({}) fired here", rule.meta.id, rule.meta.title),
         code: String::new(),
         severity: miette::Severity::Advice,
-        source: policy_sources.get(rule.file.as_str()).map(|s| s as &dyn SourceCode),
+        source: policy_sources
+            .get(rule.file.as_str())
+            .map(|s| s as &dyn SourceCode),
         labels: outcome
             .rule_span(f)
-            .map(|r| LabeledSpan::new_primary_with_span(Some(format!("{}:{rule_line}", rule.file)), (r.start, r.end - r.start)))
+            .map(|r| {
+                LabeledSpan::new_primary_with_span(
+                    Some(format!("{}:{rule_line}", rule.file)),
+                    (r.start, r.end - r.start),
+                )
+            })
             .into_iter()
             .collect(),
         help: None,
         related: Vec::new(),
     };
     let diag = Located {
-        message: format!("[{}] {}", rule.meta.severity, f.message.as_deref().unwrap_or(&rule.meta.title)),
+        message: format!(
+            "[{}] {}",
+            rule.meta.severity,
+            f.message.as_deref().unwrap_or(&rule.meta.title)
+        ),
         code: format!("{}: {}", rule.meta.id, rule.meta.title),
         severity: miette::Severity::Error,
         source: Some(&window),
         labels: vec![LabeledSpan::new_primary_with_span(
-            Some(format!("{what}{}", place.region.as_ref().map(|r| format!(" in {r}")).unwrap_or_default())),
+            Some(format!(
+                "{what}{}",
+                place
+                    .region
+                    .as_ref()
+                    .map(|r| format!(" in {r}"))
+                    .unwrap_or_default()
+            )),
             (span.start, span.end - span.start),
         )],
         help: Some(help),
@@ -138,25 +195,50 @@ fn one_line_if_long(text: &str, span: Range<usize>) -> Range<usize> {
     }
 }
 
-fn render(handler: &GraphicalReportHandler, diag: &dyn Diagnostic, out: &mut dyn Write) -> std::io::Result<()> {
+fn render(
+    handler: &GraphicalReportHandler,
+    diag: &dyn Diagnostic,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut s = String::new();
-    handler.render_report(&mut s, diag).map_err(std::io::Error::other)?;
+    handler
+        .render_report(&mut s, diag)
+        .map_err(std::io::Error::other)?;
     writeln!(out, "{s}")
 }
 
 fn write_unknowns(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std::io::Result<()> {
-    let unknown: Vec<&Finding> = outcome.evaluation.findings.iter().filter(|f| f.status == Status::Unknown).collect();
+    let unknown: Vec<&Finding> = outcome
+        .evaluation
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Unknown)
+        .collect();
     if unknown.is_empty() {
         return Ok(());
     }
-    writeln!(out, "Not verified ({} unknown: the data these rules need is missing; this is not a pass):", unknown.len())?;
+    writeln!(
+        out,
+        "Not verified ({} unknown: the data these rules need is missing; this is not a pass):",
+        unknown.len()
+    )?;
     let mut i = 0;
     while i < unknown.len() {
         let rule_index = unknown[i].rule;
         let rule = &outcome.policies.rules[rule_index];
-        let of_rule: Vec<&Finding> = unknown[i..].iter().take_while(|f| f.rule == rule_index).copied().collect();
+        let of_rule: Vec<&Finding> = unknown[i..]
+            .iter()
+            .take_while(|f| f.rule == rule_index)
+            .copied()
+            .collect();
         i += of_rule.len();
-        writeln!(out, "  {} {} — {} unknown", rule.meta.id, rule.meta.title, of_rule.len())?;
+        writeln!(
+            out,
+            "  {} {} — {} unknown",
+            rule.meta.id,
+            rule.meta.title,
+            of_rule.len()
+        )?;
         // Findings that share a reason are listed together.
         let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
         for f in &of_rule {
@@ -164,7 +246,11 @@ fn write_unknowns(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std
             let subject = format!(
                 "{}{} ({}:{})",
                 place.id.as_deref().unwrap_or(place.kind),
-                place.region.as_ref().map(|r| format!(" [{r}]")).unwrap_or_default(),
+                place
+                    .region
+                    .as_ref()
+                    .map(|r| format!(" [{r}]"))
+                    .unwrap_or_default(),
                 outcome.snapshot.path,
                 place.line
             );
@@ -175,10 +261,23 @@ fn write_unknowns(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std
             }
         }
         for (reason, subjects) in reasons {
-            let limit = if opts.limit == 0 { subjects.len() } else { opts.limit };
-            let listed = subjects.iter().take(limit).cloned().collect::<Vec<_>>().join(", ");
+            let limit = if opts.limit == 0 {
+                subjects.len()
+            } else {
+                opts.limit
+            };
+            let listed = subjects
+                .iter()
+                .take(limit)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
             let more = subjects.len().saturating_sub(limit);
-            let more = if more > 0 { format!(", … (+{more})") } else { String::new() };
+            let more = if more > 0 {
+                format!(", … (+{more})")
+            } else {
+                String::new()
+            };
             writeln!(out, "    - {reason}\n      {listed}{more}")?;
         }
     }
@@ -193,17 +292,28 @@ fn write_summary(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> 
         .filter(|(_, t)| t.fail > 0)
         .map(|(s, t)| format!("{} {s}", t.fail))
         .collect();
-    let fails = if by_severity.is_empty() { String::new() } else { format!(" ({})", by_severity.join(", ")) };
+    let fails = if by_severity.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", by_severity.join(", "))
+    };
     let errors = match outcome.evaluation.errors.len() {
         0 => String::new(),
-        n => format!(", {n} rule{} failed to evaluate", if n == 1 { "" } else { "s" }),
+        n => format!(
+            ", {n} rule{} failed to evaluate",
+            if n == 1 { "" } else { "s" }
+        ),
     };
     writeln!(
         out,
         "{}: {} rule{} judged {} findings: {} failed{fails}, {} passed, {} unknown{errors}",
         outcome.snapshot.path,
         outcome.policies.rules.len(),
-        if outcome.policies.rules.len() == 1 { "" } else { "s" },
+        if outcome.policies.rules.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
         outcome.evaluation.findings.len(),
         total.fail,
         total.pass,
@@ -244,16 +354,22 @@ impl Diagnostic for Located<'_> {
         Some(self.severity)
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.source
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        (!self.labels.is_empty()).then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
+        (!self.labels.is_empty())
+            .then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
     }
     fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
-        (!self.related.is_empty()).then(|| Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)) as Box<dyn Iterator<Item = &dyn Diagnostic>>)
+        (!self.related.is_empty()).then(|| {
+            Box::new(self.related.iter().map(|d| d as &dyn Diagnostic))
+                as Box<dyn Iterator<Item = &dyn Diagnostic>>
+        })
     }
 }
 
@@ -273,10 +389,16 @@ impl<'a> Window<'a> {
     /// The lines around `span`, whose first line is `line` (1-based).
     pub fn around(name: &'a str, text: &'a str, span: Range<usize>, line: usize) -> Window<'a> {
         let b = text.as_bytes();
-        let mut start = b[..span.start].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+        let mut start = b[..span.start]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |p| p + 1);
         let mut back = 0;
         while back < CONTEXT + 1 && start > 0 {
-            start = b[..start - 1].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+            start = b[..start - 1]
+                .iter()
+                .rposition(|&c| c == b'\n')
+                .map_or(0, |p| p + 1);
             back += 1;
         }
         let mut end = span.end.max(span.start);
@@ -289,7 +411,12 @@ impl<'a> Window<'a> {
                 }
             }
         }
-        Window { name, text: &text[start..end.min(b.len())], base: start, base_line: line.saturating_sub(1 + back) }
+        Window {
+            name,
+            text: &text[start..end.min(b.len())],
+            base: start,
+            base_line: line.saturating_sub(1 + back),
+        }
     }
 }
 
@@ -300,14 +427,22 @@ impl SourceCode for Window<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let offset = span.offset().checked_sub(self.base).ok_or(MietteError::OutOfBounds)?;
+        let offset = span
+            .offset()
+            .checked_sub(self.base)
+            .ok_or(MietteError::OutOfBounds)?;
         let local = SourceSpan::new(offset.into(), span.len());
-        let contents = self.text.read_span(&local, context_lines_before, context_lines_after)?;
+        let contents = self
+            .text
+            .read_span(&local, context_lines_before, context_lines_after)?;
         Ok(Box::new(
             MietteSpanContents::new_named(
                 self.name.to_string(),
                 contents.data(),
-                SourceSpan::new((contents.span().offset() + self.base).into(), contents.span().len()),
+                SourceSpan::new(
+                    (contents.span().offset() + self.base).into(),
+                    contents.span().len(),
+                ),
                 contents.line() + self.base_line,
                 contents.column(),
                 contents.line_count(),
@@ -326,8 +461,14 @@ mod tests {
         let text: String = (1..=40).map(|i| format!("line {i}\n")).collect();
         let target = text.find("line 20").unwrap();
         let window = Window::around("f.json", &text, target..target + 7, 20);
-        let contents = window.read_span(&SourceSpan::new(target.into(), 7), 1, 1).unwrap();
-        assert_eq!(contents.line(), 18, "0-based line of the first context line");
+        let contents = window
+            .read_span(&SourceSpan::new(target.into(), 7), 1, 1)
+            .unwrap();
+        assert_eq!(
+            contents.line(),
+            18,
+            "0-based line of the first context line"
+        );
         assert_eq!(contents.span().offset(), text.find("line 19").unwrap());
         assert!(!window.text.contains("line 10\n"));
     }

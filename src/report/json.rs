@@ -151,7 +151,10 @@ impl JsonSchema for Findings<'_> {
     }
 }
 
-pub fn finding_out<'a>(outcome: &'a Outcome<'a>, f: &'a crate::evaluate::Finding) -> FindingOut<'a> {
+pub fn finding_out<'a>(
+    outcome: &'a Outcome<'a>,
+    f: &'a crate::evaluate::Finding,
+) -> FindingOut<'a> {
     let rule = outcome.rule(f);
     let place = outcome.place(f);
     FindingOut {
@@ -170,10 +173,17 @@ pub fn finding_out<'a>(outcome: &'a Outcome<'a>, f: &'a crate::evaluate::Finding
             region: place.region,
             pointer: place.pointer,
             line: place.line,
-            field: place.field.map(|p| FieldOut { pointer: p.pointer, line: p.line, column: p.column }),
+            field: place.field.map(|p| FieldOut {
+                pointer: p.pointer,
+                line: p.line,
+                column: p.column,
+            }),
         },
         message: f.message.as_deref(),
-        remediation: (f.status == Status::Fail).then(|| RemediationOut { text: &rule.meta.remediation.text, cli: outcome.remediation_cli(f) }),
+        remediation: (f.status == Status::Fail).then(|| RemediationOut {
+            text: &rule.meta.remediation.text,
+            cli: outcome.remediation_cli(f),
+        }),
     }
 }
 
@@ -181,7 +191,10 @@ pub fn document<'a>(outcome: &'a Outcome<'a>) -> Document<'a> {
     let total = outcome.summary();
     Document {
         schema_version: FINDINGS_VERSION,
-        tool: Tool { name: "ecsguard", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "ecsguard",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         snapshot: SnapshotInfo {
             path: &outcome.snapshot.path,
             collected_at: &outcome.snapshot.collected_at,

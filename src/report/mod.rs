@@ -89,15 +89,24 @@ impl<'a> Outcome<'a> {
             Subject::Resource { kind, index } => {
                 let ki = &snap.kinds[kind];
                 let res = &ki.resources[index];
-                let resource_span = locate::skip_value(snap.text.as_bytes(), res.offset).map_or(res.offset..res.offset + 1, |end| res.offset..end);
+                let resource_span = locate::skip_value(snap.text.as_bytes(), res.offset)
+                    .map_or(res.offset..res.offset + 1, |end| res.offset..end);
                 let field = f.field.as_ref().and_then(|pointer| {
                     let depth = locate::pointer_tokens(&res.pointer)?.len();
                     let tokens = locate::pointer_tokens(pointer)?;
                     let span = locate::find_value(&snap.text, res.offset, &tokens[depth..])?;
                     // Label the field from its key, so `"HttpTokens": "optional"` reads whole.
-                    let start = locate::key_before(&snap.text, span.start).map_or(span.start, |k| k.start);
+                    let start =
+                        locate::key_before(&snap.text, span.start).map_or(span.start, |k| k.start);
                     let at = position_after(&snap.text, res.offset, res.line, start);
-                    Some((FieldPlace { pointer: pointer.clone(), line: at.line, column: at.column }, start..span.end))
+                    Some((
+                        FieldPlace {
+                            pointer: pointer.clone(),
+                            line: at.line,
+                            column: at.column,
+                        },
+                        start..span.end,
+                    ))
                 });
                 let (field, span) = match field {
                     Some((place, span)) => (Some(place), span),
@@ -135,10 +144,14 @@ impl<'a> Outcome<'a> {
                 span: 0..1,
                 field: None,
             },
-            Subject::MissingCollection { parent: Some(g), .. } => {
-                let groups = snap.kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"));
+            Subject::MissingCollection {
+                parent: Some(g), ..
+            } => {
+                let groups = snap
+                    .kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"));
                 let res = &groups.resources[g];
-                let span = locate::skip_value(snap.text.as_bytes(), res.offset).map_or(res.offset..res.offset + 1, |end| res.offset..end);
+                let span = locate::skip_value(snap.text.as_bytes(), res.offset)
+                    .map_or(res.offset..res.offset + 1, |end| res.offset..end);
                 Place {
                     kind: "scaling_group",
                     id: Some(res.id.clone()),
@@ -156,7 +169,9 @@ impl<'a> Outcome<'a> {
     pub fn remediation_cli(&self, f: &Finding) -> Option<String> {
         let template = self.rule(f).meta.remediation.cli.as_ref()?;
         let resource = match f.subject {
-            Subject::Resource { kind, index } => self.snapshot.value_at(&self.snapshot.kinds[kind].resources[index].pointer),
+            Subject::Resource { kind, index } => self
+                .snapshot
+                .value_at(&self.snapshot.kinds[kind].resources[index].pointer),
             _ => return Some(template.clone()),
         };
         let mut out = String::with_capacity(template.len());
@@ -165,11 +180,17 @@ impl<'a> Outcome<'a> {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
             match after.find('}') {
-                Some(close) if after[..close].chars().all(|c| c.is_alphanumeric() || c == '_') => {
+                Some(close)
+                    if after[..close]
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_') =>
+                {
                     let name = &after[..close];
                     match &resource[name] {
                         regorus::Value::String(s) => out.push_str(s),
-                        regorus::Value::Number(_) | regorus::Value::Bool(_) => out.push_str(&resource[name].to_string()),
+                        regorus::Value::Number(_) | regorus::Value::Bool(_) => {
+                            out.push_str(&resource[name].to_string())
+                        }
                         _ => out.push_str(&rest[open..open + close + 2]),
                     }
                     rest = &after[close + 1..];
@@ -197,7 +218,12 @@ impl<'a> Outcome<'a> {
             .iter()
             .map(|&s| {
                 let mut t = Tally::default();
-                for f in self.evaluation.findings.iter().filter(|f| self.rule(f).meta.severity == s) {
+                for f in self
+                    .evaluation
+                    .findings
+                    .iter()
+                    .filter(|f| self.rule(f).meta.severity == s)
+                {
                     t.add(f.status);
                 }
                 (s, t)
@@ -208,7 +234,9 @@ impl<'a> Outcome<'a> {
 
 /// The first line of a span (a whole resource is too much to underline).
 fn head_of(text: &str, span: Range<usize>) -> Range<usize> {
-    let end = text[span.clone()].find('\n').map_or(span.end, |i| span.start + i);
+    let end = text[span.clone()]
+        .find('\n')
+        .map_or(span.end, |i| span.start + i);
     span.start..end.max(span.start + 1).min(text.len())
 }
 
@@ -216,6 +244,12 @@ fn head_of(text: &str, span: Range<usize>) -> Range<usize> {
 pub fn position_after(text: &str, from: usize, from_line: usize, target: usize) -> locate::LineCol {
     let between = &text.as_bytes()[from..target];
     let line = from_line + between.iter().filter(|&&b| b == b'\n').count();
-    let line_start = text.as_bytes()[..target].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    locate::LineCol { line, column: text[line_start..target].chars().count() + 1 }
+    let line_start = text.as_bytes()[..target]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    locate::LineCol {
+        line,
+        column: text[line_start..target].chars().count() + 1,
+    }
 }

@@ -26,26 +26,152 @@ const GROUPS: Option<&str> = Some("scaling_groups");
 
 /// Every resource type, in snapshot order.
 pub static KINDS: &[ResourceKind] = &[
-    kind!("instance", "instances", None, "InstanceId", [("Ecs", "DescribeInstances")]),
-    kind!("instance_type", "instance_types", None, "InstanceTypeId", [("Ecs", "DescribeInstanceTypes"), ("Ecs", "DescribeInstanceTypeFamilies")]),
-    kind!("image", "images", None, "ImageId", [("Ecs", "DescribeImages")]),
-    kind!("deployment_set", "deployment_sets", None, "DeploymentSetId", [("Ecs", "DescribeDeploymentSets")]),
-    kind!("instance_event", "instance_events", None, "EventId", [("Ecs", "DescribeInstanceHistoryEvents"), ("Ecs", "DescribeInstancesFullStatus")]),
-    kind!("cloud_assistant_status", "cloud_assistant", None, "InstanceId", [("Ecs", "DescribeCloudAssistantStatus")]),
-    kind!("invocation", "invocations", None, "InvokeId", [("Ecs", "DescribeInvocations")]),
-    kind!("patch_baseline", "patch_baselines", None, "Name", [("Oos", "ListPatchBaselines")]),
-    kind!("patch_state", "patch_states", None, "InstanceId", [("Oos", "ListInstancePatchStates")]),
-    kind!("vswitch", "vswitches", None, "VSwitchId", [("Vpc", "DescribeVSwitches")]),
-    kind!("spot_price", "spot_prices", None, "InstanceType", [("Ecs", "DescribeSpotPriceHistory")]),
-    kind!("scaling_group", "scaling_groups", None, "ScalingGroupId", [("Ess", "DescribeScalingGroups")]),
-    kind!("scaling_configuration", "scaling_configurations", GROUPS, "ScalingConfigurationId", [("Ess", "DescribeScalingConfigurations")]),
-    kind!("scaling_rule", "scaling_rules", GROUPS, "ScalingRuleId", [("Ess", "DescribeScalingRules")]),
-    kind!("scheduled_task", "scheduled_tasks", GROUPS, "ScheduledTaskId", [("Ess", "DescribeScheduledTasks")]),
-    kind!("lifecycle_hook", "lifecycle_hooks", GROUPS, "LifecycleHookId", [("Ess", "DescribeLifecycleHooks")]),
-    kind!("notification_configuration", "notification_configurations", GROUPS, "NotificationArn", [("Ess", "DescribeNotificationConfigurations")]),
-    kind!("alarm", "alarms", GROUPS, "AlarmTaskId", [("Ess", "DescribeAlarms")]),
-    kind!("scaling_instance", "scaling_instances", GROUPS, "InstanceId", [("Ess", "DescribeScalingInstances")]),
-    kind!("container_group", "container_groups", None, "ContainerGroupId", [("Eci", "DescribeContainerGroups")]),
+    kind!(
+        "instance",
+        "instances",
+        None,
+        "InstanceId",
+        [("Ecs", "DescribeInstances")]
+    ),
+    kind!(
+        "instance_type",
+        "instance_types",
+        None,
+        "InstanceTypeId",
+        [
+            ("Ecs", "DescribeInstanceTypes"),
+            ("Ecs", "DescribeInstanceTypeFamilies")
+        ]
+    ),
+    kind!(
+        "image",
+        "images",
+        None,
+        "ImageId",
+        [("Ecs", "DescribeImages")]
+    ),
+    kind!(
+        "deployment_set",
+        "deployment_sets",
+        None,
+        "DeploymentSetId",
+        [("Ecs", "DescribeDeploymentSets")]
+    ),
+    kind!(
+        "instance_event",
+        "instance_events",
+        None,
+        "EventId",
+        [
+            ("Ecs", "DescribeInstanceHistoryEvents"),
+            ("Ecs", "DescribeInstancesFullStatus")
+        ]
+    ),
+    kind!(
+        "cloud_assistant_status",
+        "cloud_assistant",
+        None,
+        "InstanceId",
+        [("Ecs", "DescribeCloudAssistantStatus")]
+    ),
+    kind!(
+        "invocation",
+        "invocations",
+        None,
+        "InvokeId",
+        [("Ecs", "DescribeInvocations")]
+    ),
+    kind!(
+        "patch_baseline",
+        "patch_baselines",
+        None,
+        "Name",
+        [("Oos", "ListPatchBaselines")]
+    ),
+    kind!(
+        "patch_state",
+        "patch_states",
+        None,
+        "InstanceId",
+        [("Oos", "ListInstancePatchStates")]
+    ),
+    kind!(
+        "vswitch",
+        "vswitches",
+        None,
+        "VSwitchId",
+        [("Vpc", "DescribeVSwitches")]
+    ),
+    kind!(
+        "spot_price",
+        "spot_prices",
+        None,
+        "InstanceType",
+        [("Ecs", "DescribeSpotPriceHistory")]
+    ),
+    kind!(
+        "scaling_group",
+        "scaling_groups",
+        None,
+        "ScalingGroupId",
+        [("Ess", "DescribeScalingGroups")]
+    ),
+    kind!(
+        "scaling_configuration",
+        "scaling_configurations",
+        GROUPS,
+        "ScalingConfigurationId",
+        [("Ess", "DescribeScalingConfigurations")]
+    ),
+    kind!(
+        "scaling_rule",
+        "scaling_rules",
+        GROUPS,
+        "ScalingRuleId",
+        [("Ess", "DescribeScalingRules")]
+    ),
+    kind!(
+        "scheduled_task",
+        "scheduled_tasks",
+        GROUPS,
+        "ScheduledTaskId",
+        [("Ess", "DescribeScheduledTasks")]
+    ),
+    kind!(
+        "lifecycle_hook",
+        "lifecycle_hooks",
+        GROUPS,
+        "LifecycleHookId",
+        [("Ess", "DescribeLifecycleHooks")]
+    ),
+    kind!(
+        "notification_configuration",
+        "notification_configurations",
+        GROUPS,
+        "NotificationArn",
+        [("Ess", "DescribeNotificationConfigurations")]
+    ),
+    kind!(
+        "alarm",
+        "alarms",
+        GROUPS,
+        "AlarmTaskId",
+        [("Ess", "DescribeAlarms")]
+    ),
+    kind!(
+        "scaling_instance",
+        "scaling_instances",
+        GROUPS,
+        "InstanceId",
+        [("Ess", "DescribeScalingInstances")]
+    ),
+    kind!(
+        "container_group",
+        "container_groups",
+        None,
+        "ContainerGroupId",
+        [("Eci", "DescribeContainerGroups")]
+    ),
 ];
 
 pub fn kind_named(name: &str) -> Option<&'static ResourceKind> {
@@ -62,7 +188,11 @@ pub fn kind_names() -> String {
 }
 
 pub fn collection_names() -> String {
-    KINDS.iter().map(|k| k.collection).collect::<Vec<_>>().join(", ")
+    KINDS
+        .iter()
+        .map(|k| k.collection)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

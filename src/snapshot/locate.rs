@@ -21,7 +21,10 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let column = text[line_start..offset].chars().count() + 1;
     LineCol { line, column }
 }
@@ -36,14 +39,21 @@ pub struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     pub fn new(text: &'a str) -> Self {
-        LineCounter { bytes: text.as_bytes(), pos: 0, line: 1 }
+        LineCounter {
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
     }
 
     /// The line of `offset`; offsets must not decrease between calls.
     pub fn line_at(&mut self, offset: usize) -> usize {
         debug_assert!(offset >= self.pos);
         let end = offset.min(self.bytes.len());
-        self.line += self.bytes[self.pos..end].iter().filter(|&&b| b == b'\n').count();
+        self.line += self.bytes[self.pos..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         self.pos = end;
         self.line
     }
@@ -55,7 +65,11 @@ pub fn pointer_tokens(pointer: &str) -> Option<Vec<String>> {
         return Some(Vec::new());
     }
     let rest = pointer.strip_prefix('/')?;
-    Some(rest.split('/').map(|t| t.replace("~1", "/").replace("~0", "~")).collect())
+    Some(
+        rest.split('/')
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+    )
 }
 
 /// Escapes one JSON pointer token.
@@ -70,7 +84,9 @@ pub fn find_value(text: &str, start: usize, tokens: &[String]) -> Option<Range<u
     let mut at = skip_ws(b, start);
     for token in tokens {
         at = match *b.get(at)? {
-            b'{' => object_entries(b, at).find(|(key, _)| key_eq(text, key.clone(), token)).map(|(_, v)| v)?,
+            b'{' => object_entries(b, at)
+                .find(|(key, _)| key_eq(text, key.clone(), token))
+                .map(|(_, v)| v)?,
             b'[' => {
                 let n: usize = token.parse().ok()?;
                 array_elements(b, at).nth(n)?
@@ -108,7 +124,7 @@ pub fn key_before(text: &str, value_start: usize) -> Option<Range<usize>> {
         j -= 1;
         if b[j] == b'"' {
             let mut backslashes = 0;
-            while j >= 1 + backslashes && b[j - 1 - backslashes] == b'\\' {
+            while j > backslashes && b[j - 1 - backslashes] == b'\\' {
                 backslashes += 1;
             }
             if backslashes % 2 == 0 {
@@ -249,7 +265,8 @@ pub fn skip_value(b: &[u8], i: usize) -> Option<usize> {
         }
         _ => {
             let mut j = i;
-            while j < b.len() && !matches!(b[j], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+            while j < b.len() && !matches!(b[j], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+            {
                 j += 1;
             }
             (j > i).then_some(j)

@@ -13,13 +13,16 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 use regorus::Value;
 use thiserror::Error;
 
-pub use kinds::{collection_names, kind_named, kind_names, kind_of_collection, ResourceKind, KINDS};
+pub use kinds::{
+    collection_names, kind_named, kind_names, kind_of_collection, ResourceKind, KINDS,
+};
 pub use model::SCHEMA_VERSION;
 pub use types::parse_utc_timestamp;
 
 /// The JSON Schema of snapshot v1, generated from the model that validates it.
 pub fn json_schema() -> serde_json::Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(model::Snapshot)).expect("schema serializes");
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(model::Snapshot)).expect("schema serializes");
     // Optional fields may be absent but never null (see `model::present`).
     remove_null(&mut schema);
     schema
@@ -40,7 +43,11 @@ fn remove_null(schema: &mut serde_json::Value) {
             }
         }
         if let Some(J::Array(any)) = map.get("anyOf") {
-            let kept: Vec<J> = any.iter().filter(|s| s.get("type") != Some(&J::from("null"))).cloned().collect();
+            let kept: Vec<J> = any
+                .iter()
+                .filter(|s| s.get("type") != Some(&J::from("null")))
+                .cloned()
+                .collect();
             if kept.len() == 1 {
                 map.remove("anyOf");
                 if let J::Object(inner) = &kept[0] {
@@ -144,7 +151,10 @@ pub enum LoadError {
 impl Snapshot {
     pub fn load(path: &Path) -> Result<Snapshot, LoadError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError::Read { path: name.clone(), reason: e.to_string() })?;
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError::Read {
+            path: name.clone(),
+            reason: e.to_string(),
+        })?;
         Snapshot::from_text(name, text)
     }
 
@@ -162,21 +172,48 @@ impl Snapshot {
             // serde_json accepted the text, so the engine can only fail on
             // limits of its own; report it at the document start.
             Ok(Err(e)) => return Err(json_error(&path, &text, 0, 1, 1, e.to_string())),
-            Err(_) => return Err(json_error(&path, &text, 0, 1, 1, "the JSON reader panicked".into())),
+            Err(_) => {
+                return Err(json_error(
+                    &path,
+                    &text,
+                    0,
+                    1,
+                    1,
+                    "the JSON reader panicked".into(),
+                ))
+            }
         };
-        let collected_at = value["collected_at"].as_string().map(|s| s.to_string()).unwrap_or_default();
+        let collected_at = value["collected_at"]
+            .as_string()
+            .map(|s| s.to_string())
+            .unwrap_or_default();
         let collected_at_ns = parse_utc_timestamp(&collected_at).unwrap_or_default();
         let regions = match &value["regions"] {
-            Value::Array(a) => a.iter().filter_map(|r| r.as_string().ok().map(|s| s.to_string())).collect(),
+            Value::Array(a) => a
+                .iter()
+                .filter_map(|r| r.as_string().ok().map(|s| s.to_string()))
+                .collect(),
             _ => Vec::new(),
         };
         let kinds = index_resources(&text, &value);
         let collection_errors = index_collection_errors(&text, &value);
-        Ok(Snapshot { path, text, value, collected_at, collected_at_ns, regions, kinds, collection_errors })
+        Ok(Snapshot {
+            path,
+            text,
+            value,
+            collected_at,
+            collected_at_ns,
+            regions,
+            kinds,
+            collection_errors,
+        })
     }
 
     pub fn kind_index(&self, kind: &ResourceKind) -> &KindIndex {
-        self.kinds.iter().find(|k| std::ptr::eq(k.kind, kind)).expect("every kind is indexed")
+        self.kinds
+            .iter()
+            .find(|k| std::ptr::eq(k.kind, kind))
+            .expect("every kind is indexed")
     }
 
     /// The byte range of the value at `pointer`, searched from the nearest
@@ -205,7 +242,10 @@ impl Snapshot {
     /// Resource counts per collection, for reports; `None` when the
     /// collection was not collected.
     pub fn counts(&self) -> Vec<(&'static str, Option<usize>)> {
-        self.kinds.iter().map(|k| (k.kind.collection, k.collected.then_some(k.resources.len()))).collect()
+        self.kinds
+            .iter()
+            .map(|k| (k.kind.collection, k.collected.then_some(k.resources.len())))
+            .collect()
     }
 }
 
@@ -213,7 +253,18 @@ fn validate(path: &str, text: &str) -> Result<(), LoadError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let result: Result<model::Snapshot, _> = serde_path_to_error::deserialize(&mut de);
     let err = match result {
-        Ok(_) => return de.end().map_err(|e| json_error(path, text, offset_of(text, e.line(), e.column()), e.line(), e.column(), strip_position(&e))),
+        Ok(_) => {
+            return de.end().map_err(|e| {
+                json_error(
+                    path,
+                    text,
+                    offset_of(text, e.line(), e.column()),
+                    e.line(),
+                    e.column(),
+                    strip_position(&e),
+                )
+            })
+        }
         Err(err) => err,
     };
     let pointer = path_to_pointer(err.path());
@@ -235,14 +286,25 @@ fn validate(path: &str, text: &str) -> Result<(), LoadError> {
         path: path.to_string(),
         line: at.line,
         column: at.column,
-        pointer: if pointer.is_empty() { "/".into() } else { pointer },
+        pointer: if pointer.is_empty() {
+            "/".into()
+        } else {
+            pointer
+        },
         reason,
         src: NamedSource::new(path, text.to_string()).with_language("json"),
         span: span.into(),
     })
 }
 
-fn json_error(path: &str, text: &str, offset: usize, line: usize, column: usize, reason: String) -> LoadError {
+fn json_error(
+    path: &str,
+    text: &str,
+    offset: usize,
+    line: usize,
+    column: usize,
+    reason: String,
+) -> LoadError {
     let start = offset.min(text.len());
     let len = text[start..].chars().next().map_or(0, char::len_utf8);
     LoadError::Json {
@@ -269,7 +331,9 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
         0
     } else {
-        text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
     };
     (line_start + column.saturating_sub(1)).min(text.len())
 }
@@ -281,7 +345,9 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
         match seg {
             Segment::Seq { index } => out.push_str(&format!("/{index}")),
             Segment::Map { key } => out.push_str(&format!("/{}", locate::escape_token(key))),
-            Segment::Enum { variant } => out.push_str(&format!("/{}", locate::escape_token(variant))),
+            Segment::Enum { variant } => {
+                out.push_str(&format!("/{}", locate::escape_token(variant)))
+            }
             Segment::Unknown => out.push_str("/?"),
         }
     }
@@ -300,26 +366,43 @@ fn index_resources(text: &str, root: &Value) -> Vec<KindIndex> {
     let b = text.as_bytes();
     let root_at = locate::skip_ws(b, 0);
     let top: Vec<(Range<usize>, usize)> = locate::object_entries(b, root_at).collect();
-    let top_offset = |name: &str| top.iter().find(|(k, _)| &text[k.clone()] == name).map(|(_, v)| *v);
-    let group_offsets: Vec<usize> =
-        top_offset("scaling_groups").map(|at| locate::array_elements(b, at).collect()).unwrap_or_default();
+    let top_offset = |name: &str| {
+        top.iter()
+            .find(|(k, _)| &text[k.clone()] == name)
+            .map(|(_, v)| *v)
+    };
+    let group_offsets: Vec<usize> = top_offset("scaling_groups")
+        .map(|at| locate::array_elements(b, at).collect())
+        .unwrap_or_default();
 
     // Resources are gathered per kind, then their lines are counted in one
     // pass over the text in offset order.
     let mut kinds: Vec<KindIndex> = KINDS
         .iter()
         .map(|kind| {
-            let mut index = KindIndex { kind, collected: true, missing_in_parents: Vec::new(), resources: Vec::new() };
+            let mut index = KindIndex {
+                kind,
+                collected: true,
+                missing_in_parents: Vec::new(),
+                resources: Vec::new(),
+            };
             match kind.parent {
                 None => match (&root[kind.collection], top_offset(kind.collection)) {
-                    (Value::Array(items), Some(at)) => {
-                        push_resources(&mut index, b, at, items, &format!("/{}", kind.collection), None)
-                    }
+                    (Value::Array(items), Some(at)) => push_resources(
+                        &mut index,
+                        b,
+                        at,
+                        items,
+                        &format!("/{}", kind.collection),
+                        None,
+                    ),
                     _ => index.collected = false,
                 },
                 Some(parent) => {
                     if let Value::Array(groups) = &root[parent] {
-                        for (gi, (group, &group_at)) in groups.iter().zip(&group_offsets).enumerate() {
+                        for (gi, (group, &group_at)) in
+                            groups.iter().zip(&group_offsets).enumerate()
+                        {
                             let at = locate::object_entries(b, group_at)
                                 .find(|(k, _)| &text[k.clone()] == kind.collection)
                                 .map(|(_, v)| v);
@@ -346,7 +429,12 @@ fn index_resources(text: &str, root: &Value) -> Vec<KindIndex> {
 
     let mut order: Vec<(usize, usize, usize)> = Vec::new();
     for (ki, k) in kinds.iter().enumerate() {
-        order.extend(k.resources.iter().enumerate().map(|(ri, r)| (r.offset, ki, ri)));
+        order.extend(
+            k.resources
+                .iter()
+                .enumerate()
+                .map(|(ri, r)| (r.offset, ki, ri)),
+        );
     }
     order.sort_unstable();
     let mut lines = locate::LineCounter::new(text);
@@ -364,7 +452,11 @@ fn push_resources(
     prefix: &str,
     parent: Option<usize>,
 ) {
-    for (i, (item, offset)) in items.iter().zip(locate::array_elements(b, array_at)).enumerate() {
+    for (i, (item, offset)) in items
+        .iter()
+        .zip(locate::array_elements(b, array_at))
+        .enumerate()
+    {
         index.resources.push(Resource {
             pointer: format!("{prefix}/{i}"),
             id: string_field(item, index.kind.id_field),
@@ -377,7 +469,9 @@ fn push_resources(
 }
 
 fn index_collection_errors(text: &str, root: &Value) -> Vec<CollectionErrorEntry> {
-    let Value::Array(items) = &root["collection_errors"] else { return Vec::new() };
+    let Value::Array(items) = &root["collection_errors"] else {
+        return Vec::new();
+    };
     items
         .iter()
         .enumerate()

@@ -22,7 +22,9 @@ use super::types::{Text, Timestamp};
 
 /// An optional field: absent means "not returned". `null` is refused, so a
 /// rule never has to tell null from absent.
-fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
     T::deserialize(d).map(Some)
 }
 
@@ -96,9 +98,20 @@ pub struct Snapshot {
 }
 
 /// The snapshot schema version; only "1" is accepted.
-#[derive(JsonSchema)]
-#[schemars(extend("const" = "1"))]
 pub struct SchemaVersion;
+
+impl JsonSchema for SchemaVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchemaVersion".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "const": SCHEMA_VERSION,
+            "description": "Version of the snapshot's shape; this ecsguard reads \"1\"."
+        })
+    }
+}
 
 impl<'de> Deserialize<'de> for SchemaVersion {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

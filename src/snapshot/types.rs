@@ -103,9 +103,17 @@ mod tests {
 
     #[test]
     fn timestamps_need_utc_and_seconds() {
-        assert_eq!(parse_utc_timestamp("1970-01-01T00:00:01Z"), Ok(1_000_000_000));
+        assert_eq!(
+            parse_utc_timestamp("1970-01-01T00:00:01Z"),
+            Ok(1_000_000_000)
+        );
         assert!(parse_utc_timestamp("2026-11-27T08:30:00.250Z").is_ok());
-        for bad in ["2024-04-14T22:32Z", "2024-04-14T22:32:00+08:00", "2024-02-30T00:00:00Z", "yesterday"] {
+        for bad in [
+            "2024-04-14T22:32Z",
+            "2024-04-14T22:32:00+08:00",
+            "2024-02-30T00:00:00Z",
+            "yesterday",
+        ] {
             assert!(parse_utc_timestamp(bad).is_err(), "{bad} accepted");
         }
     }
