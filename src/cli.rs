@@ -12,6 +12,7 @@ use crate::evaluate::{evaluate, Status};
 use crate::policy::{PolicySet, Severity, Sources};
 use crate::report::{self, Outcome};
 use crate::snapshot::{parse_utc_timestamp, Snapshot};
+use crate::triage::{apply_baseline, apply_waivers, Baseline, Novelty, Waivers};
 
 #[derive(Parser)]
 #[command(
@@ -77,6 +78,14 @@ enum Format {
     Human,
     /// The findings document (`ecsguard schema findings`).
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// JUnit XML (GitLab, Jenkins, GitHub test reporters).
+    Junit,
+    /// GitHub Actions workflow commands (+ job summary).
+    Github,
+    /// Markdown for pull-request comments.
+    Markdown,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,6 +121,15 @@ struct CheckArgs {
     /// Evaluation threads (default: the machine's cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Also write FORMAT to PATH (e.g. sarif=results.sarif); repeatable.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
+    output: Vec<OutputTarget>,
+    /// A YAML file of waivers: findings it accepts (until their expiry) do not gate.
+    #[arg(long, value_name = "FILE")]
+    waivers: Option<PathBuf>,
+    /// The JSON output of an earlier run: only failures absent from it gate.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -199,9 +217,21 @@ fn print_error(diag: &dyn Diagnostic, color: bool) {
 }
 
 fn check(args: CheckArgs) -> Result<i32, Failure> {
-    // Policies first: a broken policy is reported before the (possibly
-    // large) snapshot is read.
+    // Everything small is read first, so a broken policy, waiver or
+    // baseline is reported before a (possibly large) snapshot is parsed.
     let policies = PolicySet::load(&args.policies.sources(false)).map_err(boxed)?;
+    let waivers = args
+        .waivers
+        .as_deref()
+        .map(Waivers::load)
+        .transpose()
+        .map_err(boxed)?;
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(Baseline::load)
+        .transpose()
+        .map_err(boxed)?;
     let snapshot = Snapshot::load(&args.snapshot).map_err(boxed)?;
     let now = args
         .now
@@ -211,42 +241,83 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let evaluation = evaluate(&policies, &snapshot, now_ns, &now, threads);
+    let mut evaluation = evaluate(&policies, &snapshot, now_ns, &now, threads);
+
+    // Rules measure against the snapshot's time; waivers expire in real
+    // time (a waiver that ran out yesterday gates today, whatever the
+    // snapshot's age), unless --now says otherwise.
+    let waiver_now = match &args.now {
+        Some(_) => now_ns,
+        None => wall_clock_ns(),
+    };
+    let waiver_use = waivers
+        .as_ref()
+        .map(|w| apply_waivers(&mut evaluation, &policies, &snapshot, w, waiver_now));
+    let diff = baseline
+        .as_ref()
+        .map(|b| apply_baseline(&mut evaluation, &policies, &snapshot, b));
     let outcome = Outcome {
         policies: &policies,
         snapshot: &snapshot,
         evaluation: &evaluation,
         now: &now,
+        waivers: waivers.as_ref(),
+        waiver_use: waiver_use.as_ref(),
+        baseline: diff.as_ref(),
     };
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match args.format {
-        Format::Json => report::json::write(&outcome, &mut out),
-        Format::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            let mut buffered = std::io::BufWriter::new(&mut out);
-            report::human::write(
-                &outcome,
-                &report::human::Options {
-                    limit: args.limit,
-                    color,
-                },
-                &mut buffered,
-            )
-            .and_then(|()| buffered.flush())
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    if let Err(e) = written {
+    let human = report::human::Options {
+        limit: args.limit,
+        color,
+    };
+    for target in &args.output {
+        let written = std::fs::File::create(&target.path).and_then(|file| {
+            let mut file = std::io::BufWriter::new(file);
+            render(
+                target.format,
+                &outcome,
+                &report::human::Options {
+                    color: false,
+                    ..human
+                },
+                &mut file,
+            )?;
+            file.flush()
+        });
+        if let Err(e) = written {
+            eprintln!("error: cannot write {}: {e}", target.path.display());
+            return Ok(2);
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Err(e) = render(args.format, &outcome, &human, &mut out).and_then(|()| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write the report: {e}");
             return Ok(2);
+        }
+    }
+    if let (Some(w), Some(used)) = (&waivers, &waiver_use) {
+        for &i in &used.expired {
+            let e = &w.entries[i];
+            eprintln!(
+                "warning: {}:{}: waiver for {} / {} (owner {}) expired on {}: its findings count again",
+                w.path, e.line, e.rule, e.resource, e.owner, e.expires
+            );
+        }
+        for &i in &used.stale {
+            let e = &w.entries[i];
+            eprintln!(
+                "warning: {}:{}: stale waiver: {} / {} matched no finding",
+                w.path, e.line, e.rule, e.resource
+            );
         }
     }
     if !evaluation.errors.is_empty() {
@@ -255,9 +326,55 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let gates = evaluation.findings.iter().any(|f| {
         let counted =
             f.status == Status::Fail || (args.fail_on_unknown && f.status == Status::Unknown);
-        counted && policies.rules[f.rule].meta.severity.at_least(args.fail_on)
+        let known = f.novelty == Some(Novelty::Existing);
+        counted && !known && policies.rules[f.rule].meta.severity.at_least(args.fail_on)
     });
     Ok(if gates { 1 } else { 0 })
+}
+
+fn render(
+    format: Format,
+    outcome: &Outcome,
+    human: &report::human::Options,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Human => report::human::write(outcome, human, out),
+        Format::Json => report::json::write(outcome, out),
+        Format::Sarif => report::sarif::write(outcome, out),
+        Format::Junit => report::junit::write(outcome, out),
+        Format::Github => report::github::write(outcome, out),
+        Format::Markdown => report::markdown::write(outcome, out),
+    }
+}
+
+fn wall_clock_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// `--output FORMAT=PATH`.
+#[derive(Clone)]
+struct OutputTarget {
+    format: Format,
+    path: PathBuf,
+}
+
+fn parse_output(s: &str) -> Result<OutputTarget, String> {
+    let (format, path) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not FORMAT=PATH (e.g. sarif=results.sarif)"))?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        format!("unknown format `{format}` (human, json, sarif, junit, github, markdown)")
+    })?;
+    if path.is_empty() {
+        return Err(format!("`{s}` names no file"));
+    }
+    Ok(OutputTarget {
+        format,
+        path: PathBuf::from(path),
+    })
 }
 
 fn list_policies(args: PoliciesArgs) -> Result<i32, Failure> {

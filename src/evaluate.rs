@@ -23,6 +23,8 @@ pub enum Status {
     Pass,
     Fail,
     Unknown,
+    /// A fail or unknown verdict accepted by a waiver (`--waivers`).
+    Waived,
 }
 
 /// What a finding is about.
@@ -57,6 +59,10 @@ pub struct Finding {
     pub field: Option<String>,
     pub message: Option<String>,
     pub origin: Origin,
+    /// Set by triage when a waiver accepted this finding.
+    pub waiver: Option<crate::triage::Waived>,
+    /// Set by triage when comparing with a baseline: whether a failure is new.
+    pub novelty: Option<crate::triage::Novelty>,
 }
 
 /// A rule that could not be evaluated; its resources are not judged.
@@ -152,6 +158,8 @@ fn judge(
         field: None,
         message: Some(message),
         origin: Origin::Engine,
+        waiver: None,
+        novelty: None,
     };
 
     // Data the rule judges that is missing altogether.
@@ -241,12 +249,14 @@ fn judge(
                 Value::Undefined | Value::Null => continue,
                 Value::Set(s) => s.iter().cloned().collect::<Vec<_>>(),
                 Value::Array(a) => a.iter().cloned().collect(),
-                other => return Err(error_at(
-                    defs.get(d),
-                    format!(
+                other => {
+                    return Err(error_at(
+                        defs.get(d),
+                        format!(
                         "`{name}` must be a set of {{\"pointer\", \"msg\"}} objects, got {other}"
                     ),
-                )),
+                    ))
+                }
             };
             for item in items {
                 let (pointer, msg) = match (&item["pointer"], &item["msg"]) {
@@ -308,6 +318,8 @@ fn judge(
         field: v.field,
         message: v.message,
         origin: v.origin,
+        waiver: None,
+        novelty: None,
     }));
     Ok(findings)
 }

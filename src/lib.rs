@@ -14,3 +14,4 @@ pub mod policy;
 pub mod report;
 pub mod snapshot;
 pub mod testing;
+pub mod triage;

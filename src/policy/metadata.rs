@@ -353,12 +353,14 @@ fn blocks(text: &str) -> Result<Vec<Block>, MetaError> {
                     .to_string(),
             ),
             None => Scope::Package,
-            Some(other) => return Err(MetaError {
-                line: start + 1,
-                message: format!(
+            Some(other) => {
+                return Err(MetaError {
+                    line: start + 1,
+                    message: format!(
                     "METADATA scope \"{other}\" is not one of rule, document, package, subpackages"
                 ),
-            }),
+                })
+            }
         };
         out.push(Block {
             line: start + 1,

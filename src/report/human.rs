@@ -16,6 +16,7 @@ use super::{Outcome, Place};
 use crate::evaluate::{Finding, Status};
 use crate::policy::Severity;
 
+#[derive(Clone, Copy)]
 pub struct Options {
     /// Failures shown in full per rule (0: all); the rest are counted.
     pub limit: usize,
@@ -156,8 +157,13 @@ fn render_failure(
     };
     let diag = Located {
         message: format!(
-            "[{}] {}",
+            "[{}]{} {}",
             rule.meta.severity,
+            match f.novelty {
+                Some(crate::triage::Novelty::New) => " (new)",
+                Some(crate::triage::Novelty::Existing) => " (in baseline)",
+                None => "",
+            },
             f.message.as_deref().unwrap_or(&rule.meta.title)
         ),
         code: format!("{}: {}", rule.meta.id, rule.meta.title),
@@ -304,9 +310,22 @@ fn write_summary(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> 
             if n == 1 { "" } else { "s" }
         ),
     };
+    let waived = if total.waived > 0 {
+        format!(", {} waived", total.waived)
+    } else {
+        String::new()
+    };
+    let baseline = outcome.baseline.map_or(String::new(), |d| {
+        format!(
+            "; against the baseline: {} new, {} still present, {} fixed",
+            d.new,
+            d.existing,
+            d.fixed.len()
+        )
+    });
     writeln!(
         out,
-        "{}: {} rule{} judged {} findings: {} failed{fails}, {} passed, {} unknown{errors}",
+        "{}: {} rule{} judged {} findings: {} failed{fails}, {} passed, {} unknown{waived}{errors}{baseline}",
         outcome.snapshot.path,
         outcome.policies.rules.len(),
         if outcome.policies.rules.len() == 1 {

@@ -29,6 +29,43 @@ pub struct Document<'a> {
     pub findings: Findings<'a>,
     /// Rules that could not be evaluated: their resources were not judged.
     pub errors: Vec<RuleErrorOut<'a>>,
+    /// What `--waivers` did; absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waivers: Option<WaiversOut<'a>>,
+    /// New, still-present and fixed failures against `--baseline`; absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<&'a crate::triage::BaselineDiff>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct WaiversOut<'a> {
+    pub path: &'a str,
+    /// Expired waivers that still match findings: those findings count again.
+    pub expired: Vec<WaiverOut<'a>>,
+    /// Waivers that matched no finding.
+    pub stale: Vec<WaiverOut<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct WaiverOut<'a> {
+    pub rule: &'a str,
+    pub resource: &'a str,
+    pub reason: &'a str,
+    pub owner: &'a str,
+    pub expires: &'a str,
+    /// Line of the entry in the waivers file.
+    pub line: usize,
+}
+
+fn waiver_out(w: &crate::triage::Waiver) -> WaiverOut<'_> {
+    WaiverOut {
+        rule: &w.rule,
+        resource: &w.resource,
+        reason: &w.reason,
+        owner: &w.owner,
+        expires: &w.expires,
+        line: w.line,
+    }
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -54,6 +91,7 @@ pub struct Summary {
     pub pass: usize,
     pub fail: usize,
     pub unknown: usize,
+    pub waived: usize,
     /// The same counts per rule severity.
     pub by_severity: BTreeMap<Severity, Tally>,
     /// Number of rules evaluated.
@@ -69,8 +107,22 @@ pub struct FindingOut<'a> {
     pub resource: ResourceOut,
     /// What failed, or why it could not be judged; null for a pass.
     pub message: Option<&'a str>,
-    /// How to fix a failure; null unless status is fail.
+    /// How to fix a failure; null unless the verdict is fail.
     pub remediation: Option<RemediationOut<'a>>,
+    /// The waiver that accepted this finding (status waived).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<AppliedWaiver<'a>>,
+    /// With --baseline: whether this failure is new.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::triage::Novelty>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct AppliedWaiver<'a> {
+    /// The verdict the waiver accepted: fail or unknown.
+    pub verdict: Status,
+    #[serde(flatten)]
+    pub entry: WaiverOut<'a>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -180,10 +232,17 @@ pub fn finding_out<'a>(
             }),
         },
         message: f.message.as_deref(),
-        remediation: (f.status == Status::Fail).then(|| RemediationOut {
-            text: &rule.meta.remediation.text,
-            cli: outcome.remediation_cli(f),
+        remediation: (f.waiver.map_or(f.status, |w| w.verdict) == Status::Fail).then(|| {
+            RemediationOut {
+                text: &rule.meta.remediation.text,
+                cli: outcome.remediation_cli(f),
+            }
         }),
+        waiver: f.waiver.zip(outcome.waivers).map(|(w, ws)| AppliedWaiver {
+            verdict: w.verdict,
+            entry: waiver_out(&ws.entries[w.index]),
+        }),
+        baseline: f.novelty,
     }
 }
 
@@ -206,6 +265,7 @@ pub fn document<'a>(outcome: &'a Outcome<'a>) -> Document<'a> {
             pass: total.pass,
             fail: total.fail,
             unknown: total.unknown,
+            waived: total.waived,
             by_severity: outcome.by_severity().into_iter().collect(),
             rules: outcome.policies.rules.len(),
             errors: outcome.evaluation.errors.len(),
@@ -223,6 +283,23 @@ pub fn document<'a>(outcome: &'a Outcome<'a>) -> Document<'a> {
                 message: &e.message,
             })
             .collect(),
+        waivers: outcome
+            .waivers
+            .zip(outcome.waiver_use)
+            .map(|(ws, used)| WaiversOut {
+                path: &ws.path,
+                expired: used
+                    .expired
+                    .iter()
+                    .map(|&i| waiver_out(&ws.entries[i]))
+                    .collect(),
+                stale: used
+                    .stale
+                    .iter()
+                    .map(|&i| waiver_out(&ws.entries[i]))
+                    .collect(),
+            }),
+        baseline: outcome.baseline,
     }
 }
 

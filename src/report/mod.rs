@@ -1,8 +1,12 @@
 //! Reporting: turning findings into what people and machines read. Every
 //! format reads the same [`Outcome`], so they cannot disagree.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use std::ops::Range;
 
@@ -17,6 +21,9 @@ pub struct Outcome<'a> {
     pub evaluation: &'a Evaluation,
     /// The instant time-based rules measured against.
     pub now: &'a str,
+    pub waivers: Option<&'a crate::triage::Waivers>,
+    pub waiver_use: Option<&'a crate::triage::WaiverUse>,
+    pub baseline: Option<&'a crate::triage::BaselineDiff>,
 }
 
 /// Where a finding's subject sits in the snapshot.
@@ -45,6 +52,7 @@ pub struct Tally {
     pub pass: usize,
     pub fail: usize,
     pub unknown: usize,
+    pub waived: usize,
 }
 
 impl Tally {
@@ -53,6 +61,7 @@ impl Tally {
             Status::Pass => self.pass += 1,
             Status::Fail => self.fail += 1,
             Status::Unknown => self.unknown += 1,
+            Status::Waived => self.waived += 1,
         }
     }
 }
@@ -85,83 +94,61 @@ impl<'a> Outcome<'a> {
 
     pub fn place(&self, f: &Finding) -> Place {
         let snap = self.snapshot;
-        match f.subject {
+        let (kind, id, pointer) = (
+            subject_kind(snap, f),
+            subject_id(snap, f),
+            subject_pointer(snap, f),
+        );
+        let (offset, line, region) = match f.subject {
             Subject::Resource { kind, index } => {
-                let ki = &snap.kinds[kind];
-                let res = &ki.resources[index];
-                let resource_span = locate::skip_value(snap.text.as_bytes(), res.offset)
-                    .map_or(res.offset..res.offset + 1, |end| res.offset..end);
-                let field = f.field.as_ref().and_then(|pointer| {
-                    let depth = locate::pointer_tokens(&res.pointer)?.len();
-                    let tokens = locate::pointer_tokens(pointer)?;
-                    let span = locate::find_value(&snap.text, res.offset, &tokens[depth..])?;
-                    // Label the field from its key, so `"HttpTokens": "optional"` reads whole.
-                    let start =
-                        locate::key_before(&snap.text, span.start).map_or(span.start, |k| k.start);
-                    let at = position_after(&snap.text, res.offset, res.line, start);
-                    Some((
-                        FieldPlace {
-                            pointer: pointer.clone(),
-                            line: at.line,
-                            column: at.column,
-                        },
-                        start..span.end,
-                    ))
-                });
-                let (field, span) = match field {
-                    Some((place, span)) => (Some(place), span),
-                    None => (None, head_of(&snap.text, resource_span)),
-                };
-                Place {
-                    kind: ki.kind.name,
-                    id: Some(res.id.clone()),
-                    region: Some(res.region.clone()),
-                    pointer: res.pointer.clone(),
-                    line: res.line,
-                    span,
-                    field,
-                }
+                let res = &snap.kinds[kind].resources[index];
+                (res.offset, res.line, Some(res.region.clone()))
             }
             Subject::CollectionError(i) => {
                 let ce = &snap.collection_errors[i];
-                let span = snap.span_of(&ce.pointer).unwrap_or(0..1);
-                Place {
-                    kind: "collection_error",
-                    id: Some(format!("{}:{}", ce.product, ce.action)),
-                    region: Some(ce.region.clone()),
-                    pointer: ce.pointer.clone(),
-                    line: ce.line,
-                    span: head_of(&snap.text, span),
-                    field: None,
-                }
+                let offset = snap.span_of(&ce.pointer).map_or(0, |r| r.start);
+                (offset, ce.line, Some(ce.region.clone()))
             }
-            Subject::MissingCollection { kind, parent: None } => Place {
-                kind: KINDS[kind].name,
-                id: None,
-                region: None,
-                pointer: String::new(),
-                line: 1,
-                span: 0..1,
-                field: None,
-            },
+            Subject::MissingCollection { parent: None, .. } => {
+                (locate::skip_ws(snap.text.as_bytes(), 0), 1, None)
+            }
             Subject::MissingCollection {
                 parent: Some(g), ..
             } => {
-                let groups = snap
-                    .kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"));
-                let res = &groups.resources[g];
-                let span = locate::skip_value(snap.text.as_bytes(), res.offset)
-                    .map_or(res.offset..res.offset + 1, |end| res.offset..end);
-                Place {
-                    kind: "scaling_group",
-                    id: Some(res.id.clone()),
-                    region: Some(res.region.clone()),
-                    pointer: res.pointer.clone(),
-                    line: res.line,
-                    span: head_of(&snap.text, span),
-                    field: None,
-                }
+                let res = &scaling_groups(snap).resources[g];
+                (res.offset, res.line, Some(res.region.clone()))
             }
+        };
+        let whole = locate::skip_value(snap.text.as_bytes(), offset)
+            .map_or(offset..offset + 1, |end| offset..end);
+        let field = f.field.as_ref().and_then(|field_pointer| {
+            let depth = locate::pointer_tokens(&pointer)?.len();
+            let tokens = locate::pointer_tokens(field_pointer)?;
+            let span = locate::find_value(&snap.text, offset, tokens.get(depth..)?)?;
+            // Label the field from its key, so `"HttpTokens": "optional"` reads whole.
+            let start = locate::key_before(&snap.text, span.start).map_or(span.start, |k| k.start);
+            let at = position_after(&snap.text, offset, line, start);
+            Some((
+                FieldPlace {
+                    pointer: field_pointer.clone(),
+                    line: at.line,
+                    column: at.column,
+                },
+                start..span.end,
+            ))
+        });
+        let (field, span) = match field {
+            Some((place, span)) => (Some(place), span),
+            None => (None, head_of(&snap.text, whole)),
+        };
+        Place {
+            kind,
+            id,
+            region,
+            pointer,
+            line,
+            span,
+            field,
         }
     }
 
@@ -230,6 +217,69 @@ impl<'a> Outcome<'a> {
             })
             .collect()
     }
+}
+
+/// A path as a SARIF / GitHub artifact URI: relative to the working
+/// directory when it lies below it, with forward slashes.
+pub fn relative_uri(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    let shown = match (p.is_absolute(), std::env::current_dir()) {
+        (true, Ok(cwd)) => p
+            .strip_prefix(&cwd)
+            .map_or_else(|_| p.to_path_buf(), |r| r.to_path_buf()),
+        _ => p.to_path_buf(),
+    };
+    let s = shown.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("./").unwrap_or(&s).replace(' ', "%20");
+    if shown.is_absolute() {
+        format!("file://{s}")
+    } else {
+        s
+    }
+}
+
+/// The type of what a finding is about (`collection_error` for a failed API call).
+pub fn subject_kind(snapshot: &Snapshot, f: &Finding) -> &'static str {
+    match f.subject {
+        Subject::Resource { kind, .. } => snapshot.kinds[kind].kind.name,
+        Subject::CollectionError(_) => "collection_error",
+        Subject::MissingCollection { kind, parent: None } => KINDS[kind].name,
+        Subject::MissingCollection {
+            parent: Some(_), ..
+        } => "scaling_group",
+    }
+}
+
+/// The id of what a finding is about; `None` for a collection missing from
+/// the whole snapshot.
+pub fn subject_id(snapshot: &Snapshot, f: &Finding) -> Option<String> {
+    match f.subject {
+        Subject::Resource { kind, index } => Some(snapshot.kinds[kind].resources[index].id.clone()),
+        Subject::CollectionError(i) => {
+            let ce = &snapshot.collection_errors[i];
+            Some(format!("{}:{}:{}", ce.product, ce.action, ce.region))
+        }
+        Subject::MissingCollection { parent: None, .. } => None,
+        Subject::MissingCollection {
+            parent: Some(g), ..
+        } => Some(scaling_groups(snapshot).resources[g].id.clone()),
+    }
+}
+
+/// The JSON pointer of what a finding is about ("" for the whole document).
+pub fn subject_pointer(snapshot: &Snapshot, f: &Finding) -> String {
+    match f.subject {
+        Subject::Resource { kind, index } => snapshot.kinds[kind].resources[index].pointer.clone(),
+        Subject::CollectionError(i) => snapshot.collection_errors[i].pointer.clone(),
+        Subject::MissingCollection { parent: None, .. } => String::new(),
+        Subject::MissingCollection {
+            parent: Some(g), ..
+        } => scaling_groups(snapshot).resources[g].pointer.clone(),
+    }
+}
+
+fn scaling_groups(snapshot: &Snapshot) -> &crate::snapshot::KindIndex {
+    snapshot.kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"))
 }
 
 /// The first line of a span (a whole resource is too much to underline).

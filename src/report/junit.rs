@@ -1,0 +1,160 @@
+//! `--format junit`: one testsuite per rule, one testcase per judged
+//! resource; `<failure>` for fail, `<skipped>` for unknown and waived, as
+//! the GitLab, Jenkins and GitHub test reporters read it.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::Outcome;
+use crate::evaluate::Status;
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 forbids most control characters.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut xml = String::new();
+    let total = outcome.summary();
+    let errors = outcome.evaluation.errors.len();
+    let _ = writeln!(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    let _ = writeln!(
+        xml,
+        "<testsuites name=\"ecsguard\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"{errors}\">",
+        outcome.evaluation.findings.len() + errors,
+        total.fail,
+        total.unknown + total.waived
+    );
+    for (ri, rule) in outcome.policies.rules.iter().enumerate() {
+        let findings: Vec<_> = outcome
+            .evaluation
+            .findings
+            .iter()
+            .filter(|f| f.rule == ri)
+            .collect();
+        let rule_errors: Vec<_> = outcome
+            .evaluation
+            .errors
+            .iter()
+            .filter(|e| e.rule == ri)
+            .collect();
+        let count = |s: Status| findings.iter().filter(|f| f.status == s).count();
+        let _ = writeln!(
+            xml,
+            "  <testsuite name=\"{}: {}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"{}\" file=\"{}\">",
+            escape(&rule.meta.id),
+            escape(&rule.meta.title),
+            findings.len() + rule_errors.len(),
+            count(Status::Fail),
+            count(Status::Unknown) + count(Status::Waived),
+            rule_errors.len(),
+            escape(&rule.file)
+        );
+        let _ = writeln!(
+            xml,
+            "    <properties><property name=\"severity\" value=\"{}\"/><property name=\"resource_type\" value=\"{}\"/><property name=\"package\" value=\"{}\"/></properties>",
+            rule.meta.severity,
+            rule.meta.kind.name,
+            escape(&rule.package)
+        );
+        for e in rule_errors {
+            let _ = writeln!(
+                xml,
+                "    <testcase name=\"evaluate {}\" classname=\"ecsguard.{}\" file=\"{}\" line=\"{}\">\n      <error message=\"{}\" type=\"evaluation\">{}:{}:{}: {}</error>\n    </testcase>",
+                escape(&rule.meta.id),
+                escape(&rule.meta.id),
+                escape(&e.file),
+                e.line,
+                escape(&e.message),
+                escape(&e.file),
+                e.line,
+                e.column,
+                escape(&e.message)
+            );
+        }
+        for f in findings {
+            let place = outcome.place(f);
+            let name = format!(
+                "{} {}{}",
+                place.kind,
+                place.id.as_deref().unwrap_or("(whole collection)"),
+                place
+                    .region
+                    .as_ref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default()
+            );
+            let line = place.field.as_ref().map_or(place.line, |p| p.line);
+            let _ = write!(
+                xml,
+                "    <testcase name=\"{}\" classname=\"ecsguard.{}\" file=\"{}\" line=\"{line}\"",
+                escape(&name),
+                escape(&rule.meta.id),
+                escape(&outcome.snapshot.path)
+            );
+            let message = f.message.as_deref().unwrap_or("");
+            match f.status {
+                Status::Pass => xml.push_str("/>\n"),
+                Status::Fail => {
+                    let mut detail = format!(
+                        "{message}\nat {}:{line} ({})\nrule {}:{}",
+                        outcome.snapshot.path,
+                        place.pointer,
+                        rule.file,
+                        outcome.rule_line(f)
+                    );
+                    detail.push_str(&format!(
+                        "\nremediation: {}",
+                        rule.meta.remediation.text.trim()
+                    ));
+                    if let Some(cli) = outcome.remediation_cli(f) {
+                        detail.push_str(&format!("\nfix: {cli}"));
+                    }
+                    let _ = write!(
+                        xml,
+                        ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
+                        escape(message),
+                        rule.meta.severity,
+                        escape(&detail)
+                    );
+                }
+                Status::Unknown => {
+                    let _ = write!(
+                        xml,
+                        ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                        escape(&format!("not verified: {message}"))
+                    );
+                }
+                Status::Waived => {
+                    let why = match (f.waiver, outcome.waivers) {
+                        (Some(w), Some(ws)) => {
+                            let e = &ws.entries[w.index];
+                            format!("waived until {} by {}: {}", e.expires, e.owner, e.reason)
+                        }
+                        _ => "waived".into(),
+                    };
+                    let _ = write!(
+                        xml,
+                        ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                        escape(&why)
+                    );
+                }
+            }
+        }
+        xml.push_str("  </testsuite>\n");
+    }
+    xml.push_str("</testsuites>\n");
+    out.write_all(xml.as_bytes())
+}

@@ -1,0 +1,436 @@
+//! Triage: what a team has decided about findings before they gate CI.
+//! Waivers accept a finding until a date; a baseline (an earlier run's JSON
+//! output) separates new failures from known ones. Both key findings by
+//! rule id and resource id, never by line numbers, so a re-collected
+//! snapshot keeps its decisions.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use globset::{Glob, GlobMatcher};
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::evaluate::{Evaluation, Finding, Status};
+use crate::policy::PolicySet;
+use crate::snapshot::Snapshot;
+
+/// A finding accepted by waiver `index`, with the verdict it had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Waived {
+    pub index: usize,
+    pub verdict: Status,
+}
+
+/// Whether a failure was already in the baseline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Novelty {
+    New,
+    Existing,
+}
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum TriageError {
+    #[error("cannot read {path}: {reason}")]
+    #[diagnostic(code(ecsguard::triage::read))]
+    Read { path: String, reason: String },
+
+    #[error("{path}:{line}:{column}: {message}")]
+    #[diagnostic(code(ecsguard::waivers))]
+    Waivers {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("{message}")]
+        span: SourceSpan,
+    },
+
+    #[error("{path}:{line}:{column}: not an ecsguard findings document: {message}")]
+    #[diagnostic(
+        code(ecsguard::baseline),
+        help("a baseline is the output of `ecsguard check --format json`")
+    )]
+    Baseline {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("{message}")]
+        span: SourceSpan,
+    },
+}
+
+/// One waiver entry.
+pub struct Waiver {
+    pub rule: String,
+    pub resource: String,
+    pub reason: String,
+    pub owner: String,
+    /// Last day (UTC) the waiver holds.
+    pub expires: String,
+    pub line: usize,
+    expires_end_ns: i64,
+    rule_glob: GlobMatcher,
+    resource_glob: GlobMatcher,
+}
+
+impl Waiver {
+    pub fn expired(&self, now_ns: i64) -> bool {
+        now_ns >= self.expires_end_ns
+    }
+}
+
+pub struct Waivers {
+    pub path: String,
+    pub entries: Vec<Waiver>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WaiverFile {
+    waivers: Vec<WaiverEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WaiverEntry {
+    rule: String,
+    resource: String,
+    reason: String,
+    owner: String,
+    expires: String,
+}
+
+impl Waivers {
+    pub fn load(path: &Path) -> Result<Waivers, TriageError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| TriageError::Read {
+            path: shown.clone(),
+            reason: e.to_string(),
+        })?;
+        let at = |line: usize, column: usize, message: String| {
+            let offset = crate::policy::offset_of_line_col(&text, line, column);
+            let len = text[offset..]
+                .find('\n')
+                .unwrap_or(text.len() - offset)
+                .max(1)
+                .min(text.len() - offset);
+            TriageError::Waivers {
+                path: shown.clone(),
+                line,
+                column,
+                message,
+                src: NamedSource::new(&shown, text.clone()).with_language("yaml"),
+                span: (offset, len).into(),
+            }
+        };
+        let file: WaiverFile = serde_yaml::from_str(&text).map_err(|e| {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            let msg = e.to_string();
+            at(
+                line,
+                column,
+                msg.find(" at line ")
+                    .map_or(msg.clone(), |i| msg[..i].to_string()),
+            )
+        })?;
+        // serde_yaml does not say where each list item starts: find the
+        // `- ` lines that open the entries, in order.
+        let item_lines: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_start().starts_with("- "))
+            .map(|(i, _)| i + 1)
+            .collect();
+        let mut entries = Vec::new();
+        for (i, e) in file.waivers.into_iter().enumerate() {
+            let line = item_lines.get(i).copied().unwrap_or(1);
+            let field_line = |key: &str| {
+                text.lines()
+                    .enumerate()
+                    .skip(line - 1)
+                    .find(|(_, l)| {
+                        l.trim_start()
+                            .trim_start_matches("- ")
+                            .starts_with(&format!("{key}:"))
+                    })
+                    .map_or(line, |(n, _)| n + 1)
+            };
+            for (key, value) in [
+                ("rule", &e.rule),
+                ("resource", &e.resource),
+                ("reason", &e.reason),
+                ("owner", &e.owner),
+            ] {
+                if value.trim().is_empty() {
+                    return Err(at(
+                        field_line(key),
+                        1,
+                        format!("waiver {}: `{key}` is empty", i + 1),
+                    ));
+                }
+            }
+            let date =
+                chrono::NaiveDate::parse_from_str(e.expires.trim(), "%Y-%m-%d").map_err(|_| {
+                    at(
+                        field_line("expires"),
+                        1,
+                        format!(
+                            "waiver {}: `expires` must be a date YYYY-MM-DD, got \"{}\"",
+                            i + 1,
+                            e.expires
+                        ),
+                    )
+                })?;
+            let end = date
+                .succ_opt()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .and_then(|t| t.and_utc().timestamp_nanos_opt())
+                .unwrap_or(i64::MAX);
+            let glob = |key: &str, pattern: &str| {
+                Glob::new(pattern)
+                    .map(|g| g.compile_matcher())
+                    .map_err(|err| {
+                        at(
+                            field_line(key),
+                            1,
+                            format!("waiver {}: `{key}` is not a valid glob: {err}", i + 1),
+                        )
+                    })
+            };
+            entries.push(Waiver {
+                rule_glob: glob("rule", &e.rule)?,
+                resource_glob: glob("resource", &e.resource)?,
+                rule: e.rule,
+                resource: e.resource,
+                reason: e.reason,
+                owner: e.owner,
+                expires: e.expires.trim().to_string(),
+                line,
+                expires_end_ns: end,
+            });
+        }
+        Ok(Waivers {
+            path: shown,
+            entries,
+        })
+    }
+}
+
+/// What the waivers did in one run.
+#[derive(Default)]
+pub struct WaiverUse {
+    /// Expired waivers that still match findings: those findings gate again.
+    pub expired: Vec<usize>,
+    /// Current waivers that matched nothing.
+    pub stale: Vec<usize>,
+}
+
+/// The id a waiver or baseline matches a finding by: the resource id, or
+/// the pointer where there is none (a whole collection missing).
+pub fn resource_id(snapshot: &Snapshot, f: &Finding) -> String {
+    crate::report::subject_id(snapshot, f)
+        .unwrap_or_else(|| crate::report::subject_pointer(snapshot, f))
+}
+
+/// Marks fail and unknown findings that a current waiver matches as waived.
+pub fn apply_waivers(
+    evaluation: &mut Evaluation,
+    policies: &PolicySet,
+    snapshot: &Snapshot,
+    waivers: &Waivers,
+    now_ns: i64,
+) -> WaiverUse {
+    let mut used = vec![false; waivers.entries.len()];
+    let mut expired_hit: BTreeSet<usize> = BTreeSet::new();
+    for f in evaluation
+        .findings
+        .iter_mut()
+        .filter(|f| matches!(f.status, Status::Fail | Status::Unknown))
+    {
+        let rule_id = &policies.rules[f.rule].meta.id;
+        let id = resource_id(snapshot, f);
+        let pointer = crate::report::subject_pointer(snapshot, f);
+        let matches = |w: &Waiver| {
+            w.rule_glob.is_match(rule_id)
+                && (w.resource_glob.is_match(&id)
+                    || (w.resource.starts_with('/') && w.resource_glob.is_match(&pointer)))
+        };
+        for (i, w) in waivers.entries.iter().enumerate() {
+            if !matches(w) {
+                continue;
+            }
+            if w.expired(now_ns) {
+                expired_hit.insert(i);
+                continue;
+            }
+            used[i] = true;
+            f.waiver = Some(Waived {
+                index: i,
+                verdict: f.status,
+            });
+            f.status = Status::Waived;
+            break;
+        }
+    }
+    WaiverUse {
+        expired: expired_hit.into_iter().collect(),
+        stale: (0..waivers.entries.len())
+            .filter(|&i| !used[i] && !waivers.entries[i].expired(now_ns))
+            .collect(),
+    }
+}
+
+/// The failures of an earlier run.
+pub struct Baseline {
+    pub path: String,
+    failures: Vec<BaselineFailure>,
+}
+
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct BaselineFailure {
+    pub rule: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub id: String,
+    pub message: Option<String>,
+}
+
+impl BaselineFailure {
+    fn key(&self) -> (String, String, String) {
+        (self.rule.clone(), self.kind.clone(), self.id.clone())
+    }
+}
+
+#[derive(Deserialize)]
+struct BaselineDoc {
+    findings: Vec<BaselineFinding>,
+}
+
+#[derive(Deserialize)]
+struct BaselineFinding {
+    rule: BaselineRule,
+    status: String,
+    resource: BaselineResource,
+    message: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct BaselineRule {
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct BaselineResource {
+    #[serde(rename = "type")]
+    kind: String,
+    id: Option<String>,
+    pointer: String,
+}
+
+impl Baseline {
+    pub fn load(path: &Path) -> Result<Baseline, TriageError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| TriageError::Read {
+            path: shown.clone(),
+            reason: e.to_string(),
+        })?;
+        let doc: BaselineDoc = serde_json::from_str(&text).map_err(|e| {
+            let offset = crate::policy::offset_of_line_col(&text, e.line(), e.column());
+            let msg = e.to_string();
+            let message = msg
+                .rfind(" at line ")
+                .map_or(msg.clone(), |i| msg[..i].to_string());
+            TriageError::Baseline {
+                path: shown.clone(),
+                line: e.line(),
+                column: e.column(),
+                message,
+                src: NamedSource::new(&shown, text.clone()).with_language("json"),
+                span: (offset.min(text.len().saturating_sub(1)), 1).into(),
+            }
+        })?;
+        let failures = doc
+            .findings
+            .into_iter()
+            // A waived failure is still a known failure.
+            .filter(|f| f.status == "fail" || f.status == "waived")
+            .map(|f| BaselineFailure {
+                rule: f.rule.id,
+                kind: f.resource.kind,
+                id: f.resource.id.unwrap_or(f.resource.pointer),
+                message: f.message,
+            })
+            .collect();
+        Ok(Baseline {
+            path: shown,
+            failures,
+        })
+    }
+}
+
+/// New, still-present and fixed failures against a baseline.
+#[derive(Default, serde::Serialize, schemars::JsonSchema)]
+pub struct BaselineDiff {
+    /// The baseline file.
+    pub path: String,
+    pub new: usize,
+    pub existing: usize,
+    /// Failures of the baseline that no longer fail.
+    pub fixed: Vec<BaselineFailure>,
+}
+
+/// Marks each failure new or existing, and lists the baseline's fixed ones.
+pub fn apply_baseline(
+    evaluation: &mut Evaluation,
+    policies: &PolicySet,
+    snapshot: &Snapshot,
+    baseline: &Baseline,
+) -> BaselineDiff {
+    let known: HashSet<(String, String, String)> =
+        baseline.failures.iter().map(BaselineFailure::key).collect();
+    let mut present: HashSet<(String, String, String)> = HashSet::new();
+    let mut diff = BaselineDiff {
+        path: baseline.path.clone(),
+        ..Default::default()
+    };
+    for f in &mut evaluation.findings {
+        let failing =
+            f.status == Status::Fail || f.waiver.is_some_and(|w| w.verdict == Status::Fail);
+        if !failing {
+            continue;
+        }
+        let key = (
+            policies.rules[f.rule].meta.id.clone(),
+            crate::report::subject_kind(snapshot, f).to_string(),
+            resource_id(snapshot, f),
+        );
+        let novelty = if known.contains(&key) {
+            Novelty::Existing
+        } else {
+            Novelty::New
+        };
+        if f.status == Status::Fail {
+            match novelty {
+                Novelty::New => diff.new += 1,
+                Novelty::Existing => diff.existing += 1,
+            }
+        }
+        f.novelty = Some(novelty);
+        present.insert(key);
+    }
+    diff.fixed = baseline
+        .failures
+        .iter()
+        .filter(|b| !present.contains(&b.key()))
+        .cloned()
+        .collect();
+    diff
+}

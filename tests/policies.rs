@@ -1,0 +1,103 @@
+//! The built-in policy library: its Rego unit tests pass, every rule loads
+//! with complete METADATA, and on the bundled example every starter rule
+//! both fails and passes at least once.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_ecsguard"));
+    c.env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+#[test]
+fn rego_unit_tests_pass() {
+    let out = bin().args(["test", "policies"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = stdout.lines().last().unwrap();
+    let passed: usize = summary.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(summary.ends_with(" 0 failed") && passed >= 24, "{summary}");
+}
+
+#[test]
+fn a_failing_rego_test_fails_the_run() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("policies_failing_test");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("x_test.rego"),
+        "package x_test\n\ntest_ok if true\n\ntest_broken if 1 == 2\n",
+    )
+    .unwrap();
+    let out = bin().arg("test").arg(&dir).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("FAIL ") && stdout.contains("x_test.rego:5 x_test.test_broken"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.trim_end().ends_with("1 passed, 1 failed"),
+        "{stdout}"
+    );
+
+    std::fs::write(
+        dir.join("x_test.rego"),
+        "package x_test\n\nhelper if true\n",
+    )
+    .unwrap();
+    let out = bin().arg("test").arg(&dir).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "no test found is an error, not a pass"
+    );
+}
+
+#[test]
+fn every_starter_rule_fails_and_passes_on_the_example() {
+    let out = bin()
+        .args(["check", "examples/fleet.json", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut seen: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for f in doc["findings"].as_array().unwrap() {
+        let entry = seen
+            .entry(f["rule"]["id"].as_str().unwrap().to_string())
+            .or_default();
+        match f["status"].as_str().unwrap() {
+            "fail" => entry.0 += 1,
+            "pass" => entry.1 += 1,
+            _ => {}
+        }
+    }
+    let rules = bin()
+        .args(["policies", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
+    for rule in rules.as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        let (fail, pass) = seen.get(id).copied().unwrap_or_default();
+        assert!(
+            fail > 0 && pass > 0,
+            "{id}: {fail} failures, {pass} passes on examples/fleet.json"
+        );
+    }
+    assert!(!doc["snapshot"]["counts"]["instances"].is_null());
+}
