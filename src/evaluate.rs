@@ -282,6 +282,11 @@ fn judge(
                 // outranks a missing one; two findings for one resource join.
                 let v = &mut verdicts[ri];
                 let fail = name == "deny";
+                if !fail && v.status == Status::Unknown && v.origin == Origin::Engine {
+                    // Data the rule requires was not collected: that is the
+                    // cause; a missing record is only its symptom.
+                    continue;
+                }
                 let same = if fail {
                     v.status == Status::Fail
                 } else {

@@ -225,8 +225,9 @@ fn write_unknowns(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std
     }
     writeln!(
         out,
-        "Not verified ({} unknown: the data these rules need is missing; this is not a pass):",
-        unknown.len()
+        "Not verified ({} unknown in {}: the data these rules need is missing; this is not a pass):",
+        unknown.len(),
+        outcome.snapshot.path
     )?;
     let mut i = 0;
     while i < unknown.len() {
@@ -250,14 +251,8 @@ fn write_unknowns(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std
         for f in &of_rule {
             let place = outcome.place(f);
             let subject = format!(
-                "{}{} ({}:{})",
+                "{} (line {})",
                 place.id.as_deref().unwrap_or(place.kind),
-                place
-                    .region
-                    .as_ref()
-                    .map(|r| format!(" [{r}]"))
-                    .unwrap_or_default(),
-                outcome.snapshot.path,
                 place.line
             );
             let reason = f.message.as_deref().unwrap_or("");
