@@ -130,6 +130,9 @@ struct CheckArgs {
     /// The JSON output of an earlier run: only failures absent from it gate.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Print how long each phase took to stderr.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Args)]
@@ -219,7 +222,9 @@ fn print_error(diag: &dyn Diagnostic, color: bool) {
 fn check(args: CheckArgs) -> Result<i32, Failure> {
     // Everything small is read first, so a broken policy, waiver or
     // baseline is reported before a (possibly large) snapshot is parsed.
+    let clock = Timings::new(args.timings);
     let policies = PolicySet::load(&args.policies.sources(false)).map_err(boxed)?;
+    clock.lap("load policies");
     let waivers = args
         .waivers
         .as_deref()
@@ -233,6 +238,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         .transpose()
         .map_err(boxed)?;
     let snapshot = Snapshot::load(&args.snapshot).map_err(boxed)?;
+    clock.lap("load snapshot (read, validate, parse, index)");
     let now = args
         .now
         .clone()
@@ -242,6 +248,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut evaluation = evaluate(&policies, &snapshot, now_ns, &now, threads);
+    clock.lap("evaluate");
 
     // Rules measure against the snapshot's time; waivers expire in real
     // time (a waiver that ran out yesterday gates today, whatever the
@@ -304,6 +311,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             return Ok(2);
         }
     }
+    clock.lap("report");
     if let (Some(w), Some(used)) = (&waivers, &waiver_use) {
         for &i in &used.expired {
             let e = &w.entries[i];
@@ -345,6 +353,32 @@ fn render(
         Format::Junit => report::junit::write(outcome, out),
         Format::Github => report::github::write(outcome, out),
         Format::Markdown => report::markdown::write(outcome, out),
+    }
+}
+
+/// `--timings`: phase durations on stderr.
+struct Timings {
+    enabled: bool,
+    last: std::cell::Cell<std::time::Instant>,
+}
+
+impl Timings {
+    fn new(enabled: bool) -> Timings {
+        Timings {
+            enabled,
+            last: std::cell::Cell::new(std::time::Instant::now()),
+        }
+    }
+
+    fn lap(&self, phase: &str) {
+        if self.enabled {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "timing: {phase}: {:.3}s",
+                now.duration_since(self.last.get()).as_secs_f64()
+            );
+            self.last.set(now);
+        }
     }
 }
 

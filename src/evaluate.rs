@@ -89,7 +89,7 @@ pub fn evaluate(
     now: &str,
     threads: usize,
 ) -> Evaluation {
-    let mut engine = policies.engine_with_data(Some((now_ns, now)));
+    let mut engine = policies.judge_with_data(now_ns, now);
     engine.set_input(snapshot.value.clone());
     let next = AtomicUsize::new(0);
     let threads = threads.clamp(1, policies.rules.len().max(1));
@@ -105,7 +105,15 @@ pub fn evaluate(
                         let Some(rule) = policies.rules.get(i) else {
                             break;
                         };
+                        let started = std::time::Instant::now();
                         out.push((i, judge(&mut engine, i, rule, snapshot)));
+                        if std::env::var_os("ECSGUARD_RULE_TIMINGS").is_some() {
+                            eprintln!(
+                                "timing: rule {}: {:.3}s",
+                                rule.meta.id,
+                                started.elapsed().as_secs_f64()
+                            );
+                        }
                     }
                     out
                 })
@@ -224,28 +232,34 @@ fn judge(
         column: def.map_or(1, |d| d.column),
         message,
     };
-    for (name, defs) in [("unknown", &rule.unknown), ("deny", &rule.deny)] {
-        let produced: Vec<(usize, Value)> = if defs.is_empty() {
-            Vec::new()
-        } else if defs.len() == 1 {
-            let value = engine
-                .eval_rule(format!("data.{}.{name}", rule.package))
-                .map_err(|e| runtime_error(rule_index, rule, e))?;
-            vec![(0, value)]
-        } else {
-            // Several definitions: evaluate each alone so a finding names
-            // the one that fired.
-            defs.iter()
-                .enumerate()
-                .map(|(d, def)| {
-                    rego::eval_definition(engine, def, &rule.package)
-                        .map(|v| (d, v))
-                        .map_err(|e| runtime_error(rule_index, rule, e))
-                })
-                .collect::<Result<_, _>>()?
-        };
+    // One query for all definitions: helper rules are computed once.
+    let paths = rule.definition_paths();
+    let query = format!("[{}]", paths.join(", "));
+    let results = engine
+        .eval_query(query, false)
+        .map_err(|e| runtime_error(rule_index, rule, e))?;
+    let values: Vec<Value> = match results
+        .result
+        .first()
+        .and_then(|r| r.expressions.first())
+        .map(|e| &e.value)
+    {
+        Some(Value::Array(a)) if a.len() == paths.len() => a.iter().cloned().collect(),
+        _ => {
+            return Err(error_at(
+                None,
+                "the rule's definitions produced no value".into(),
+            ));
+        }
+    };
+    let (deny_values, unknown_values) = values.split_at(rule.deny.len());
+    for (name, defs, produced) in [
+        ("unknown", &rule.unknown, unknown_values),
+        ("deny", &rule.deny, deny_values),
+    ] {
+        let produced = produced.iter().enumerate();
         for (d, value) in produced {
-            let items = match &value {
+            let items = match value {
                 Value::Undefined | Value::Null => continue,
                 Value::Set(s) => s.iter().cloned().collect::<Vec<_>>(),
                 Value::Array(a) => a.iter().cloned().collect(),

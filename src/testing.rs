@@ -16,7 +16,7 @@ pub struct TestResult {
 }
 
 pub fn run(policies: &PolicySet, filter: Option<&str>) -> Vec<TestResult> {
-    let mut engine = policies.engine_with_data(None);
+    let mut engine = policies.engine_with_data();
     let mut seen = std::collections::HashSet::new();
     policies
         .tests

@@ -614,3 +614,38 @@ fn checked_in_schemas_are_current() {
         );
     }
 }
+
+#[test]
+fn the_definition_that_fired_is_named() {
+    let (snap, policies) = fixture("attribution");
+    // Two deny definitions and a helper both use: each finding names its own.
+    let rule = NAME_RULE.replace(
+        "unknown contains f if {",
+        "deny contains f if {\n\tsome i, inst in input.instances\n\tinst.InstanceId == \"i-pass\"\n\tnamed(inst)\n\tf := {\"pointer\": sprintf(\"/instances/%d\", [i]), \"msg\": \"second definition\"}\n}\n\nnamed(inst) if inst.InstanceName\n\ncount_denied := count(deny)\n\nunknown contains f if {",
+    );
+    write(&policies, "name.rego", &rule);
+    let (_, doc) = check_json(&snap, &policies, &[]);
+    let line_of = |id: &str| {
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["resource"]["id"] == id)
+            .unwrap()["rule"]["line"]
+            .clone()
+    };
+    let second = rule
+        .lines()
+        .position(|l| l == "deny contains f if {")
+        .unwrap();
+    let second = rule
+        .lines()
+        .skip(second + 1)
+        .position(|l| l == "deny contains f if {")
+        .unwrap()
+        + second
+        + 2;
+    assert_eq!(line_of("i-fail"), 14);
+    assert_eq!(line_of("i-pass"), second);
+    assert_eq!(status_of(&doc, "i-pass"), "fail");
+}

@@ -53,6 +53,16 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The judging engine's paths of this rule's definitions: `deny` ones
+    /// first, then `unknown` ones.
+    pub fn definition_paths(&self) -> Vec<String> {
+        let deny = (0..self.deny.len()).map(|n| renamed("deny", n));
+        let unknown = (0..self.unknown.len()).map(|n| renamed("unknown", n));
+        deny.chain(unknown)
+            .map(|name| format!("data.{}.{name}", self.package))
+            .collect()
+    }
+
     /// Where the rule is written: its first `deny` definition.
     pub fn line(&self) -> usize {
         self.deny
@@ -73,7 +83,10 @@ pub struct TestCase {
 /// Everything loaded: the engine holds the policies and data; the rules
 /// are sorted by id.
 pub struct PolicySet {
+    /// The policies as written (tests, definitions, coverage).
     pub engine: Engine,
+    /// The rules with their definitions renamed apart, for judging.
+    judge: Engine,
     pub rules: Vec<Rule>,
     pub tests: Vec<TestCase>,
     pub files: Vec<SourceFile>,
@@ -334,9 +347,25 @@ impl PolicySet {
                 line: d.line,
             })
             .collect();
+        // The judging engine: every deny/unknown definition renamed apart,
+        // so one query evaluates a rule's definitions together (helper rules
+        // computed once) and still tells which definition produced what.
+        let mut judge = Engine::new();
+        judge.set_strict_builtin_errors(true);
+        for file in &found.policies {
+            let text = match rules.iter().find(|r| r.file == file.path) {
+                Some(rule) => rename_definitions(&file.text, rule),
+                None => file.text.clone(),
+            };
+            judge.add_policy(file.path.clone(), text).map_err(|e| {
+                let e = rego::split_error(&e);
+                PolicyError::syntax(file, e.line.max(1), e.column.max(1), e.message)
+            })?;
+        }
         let files = found.policies.into_iter().chain(found.tests).collect();
         Ok(PolicySet {
             engine,
+            judge,
             rules,
             tests,
             files,
@@ -344,25 +373,64 @@ impl PolicySet {
         })
     }
 
-    /// A clone of the engine with the data document loaded, plus
-    /// `data.ecsguard.now_ns` / `data.ecsguard.now` when judging a snapshot.
-    pub fn engine_with_data(&self, now: Option<(i64, &str)>) -> Engine {
+    /// A clone of the engine as written, with the data document loaded.
+    pub fn engine_with_data(&self) -> Engine {
+        with_data(&self.engine, self.data.clone())
+    }
+
+    /// A clone of the judging engine with the data document loaded, plus
+    /// `data.ecsguard.now_ns` / `data.ecsguard.now`. Its rules' definitions
+    /// are named by [`Rule::definition_paths`].
+    pub fn judge_with_data(&self, now_ns: i64, now: &str) -> Engine {
         let mut data = self.data.clone();
-        if let Some((now_ns, now)) = now {
-            deep_merge(
-                &mut data,
-                serde_json::json!({"ecsguard": {"now_ns": now_ns, "now": now}}),
-            );
-        }
-        let mut engine = self.engine.clone();
-        let value = Value::from_json_str(&data.to_string()).expect("merged data is JSON");
-        engine.add_data(value).expect("data is an object");
-        engine
+        deep_merge(
+            &mut data,
+            serde_json::json!({"ecsguard": {"now_ns": now_ns, "now": now}}),
+        );
+        with_data(&self.judge, data)
     }
 
     pub fn file(&self, path: &str) -> Option<&SourceFile> {
         self.files.iter().find(|f| f.path == path)
     }
+}
+
+fn with_data(engine: &Engine, data: serde_json::Value) -> Engine {
+    let mut engine = engine.clone();
+    let value = Value::from_json_str(&data.to_string()).expect("merged data is JSON");
+    engine.add_data(value).expect("data is an object");
+    engine
+}
+
+/// The name the judging engine gives the `n`th definition of `deny` or `unknown`.
+fn renamed(name: &str, n: usize) -> String {
+    format!("ecsguard__{name}_{n}")
+}
+
+/// Renames each `deny` / `unknown` definition of `rule` in place (lines do
+/// not move) and keeps the original names as unions of the renamed ones,
+/// for any rule of the package that refers to them.
+fn rename_definitions(text: &str, rule: &Rule) -> String {
+    let mut heads: Vec<(usize, &str, usize)> = Vec::new();
+    for (name, defs) in [("deny", &rule.deny), ("unknown", &rule.unknown)] {
+        heads.extend(defs.iter().enumerate().map(|(n, d)| (d.start, name, n)));
+    }
+    heads.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut out = text.to_string();
+    for (start, name, n) in heads {
+        debug_assert_eq!(&out[start..start + name.len()], name);
+        out.replace_range(start..start + name.len(), &renamed(name, n));
+    }
+    out.push_str("\n");
+    for (name, defs) in [("deny", &rule.deny), ("unknown", &rule.unknown)] {
+        for n in 0..defs.len() {
+            out.push_str(&format!(
+                "\n{name} contains x if {{\n\tsome x in {}\n}}\n",
+                renamed(name, n)
+            ));
+        }
+    }
+    out
 }
 
 /// `time.now_ns()` makes a verdict depend on when it ran; rules measure

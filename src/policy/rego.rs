@@ -1,9 +1,8 @@
 //! The one place that touches regorus's unstable surface (`get_modules`,
-//! `eval_rule_in_module`, the AST) and its error text, so a regorus upgrade
-//! changes one file. regorus is pinned to an exact version in Cargo.toml.
+//! the AST) and its error text, so a regorus upgrade changes one file. regorus is pinned to an exact version in Cargo.toml.
 
-use regorus::unstable::{Module, Ref, Rule, RuleHead};
-use regorus::{Engine, Value};
+use regorus::unstable::{Rule, RuleHead};
+use regorus::Engine;
 
 /// One rule definition as written in a policy file.
 #[derive(Clone)]
@@ -15,8 +14,6 @@ pub struct Definition {
     /// Byte range of the rule head in the file (for labels).
     pub start: usize,
     pub end: usize,
-    module: Ref<Module>,
-    rule: Ref<Rule>,
 }
 
 /// Every named rule definition in the engine's modules, in source order.
@@ -42,27 +39,10 @@ pub fn definitions(engine: &mut Engine) -> Vec<Definition> {
                 column: span.col as usize,
                 start: head_span.start as usize,
                 end: head_span.end as usize,
-                module: module.clone(),
-                rule: rule.clone(),
             });
         }
     }
     out
-}
-
-/// Evaluates one definition alone and returns the value it produced at
-/// `data.<package>.<name>` (undefined when its body never held).
-pub fn eval_definition(
-    engine: &mut Engine,
-    def: &Definition,
-    package: &str,
-) -> anyhow::Result<Value> {
-    let data = engine.eval_rule_in_module(&def.module, &def.rule, false)?;
-    let mut v = &data;
-    for part in package.split('.').chain(std::iter::once(def.name.as_str())) {
-        v = &v[part];
-    }
-    Ok(v.clone())
 }
 
 /// A regorus error, split into its location and message.
@@ -129,7 +109,7 @@ mod tests {
     }
 
     #[test]
-    fn definitions_are_located_and_evaluated_one_by_one() {
+    fn definitions_are_located() {
         let mut engine = Engine::new();
         let src = "package a.b\n\ndeny contains m if m := \"one\"\n\ndeny contains \"two\" if false\n\ndeny contains m if m := \"three\"\n";
         engine.add_policy("a.rego".into(), src.into()).unwrap();
@@ -142,10 +122,5 @@ mod tests {
             vec![3, 5, 7]
         );
         assert_eq!(&src[defs[0].start..defs[0].end], "deny contains m");
-        let values: Vec<String> = defs
-            .iter()
-            .map(|d| eval_definition(&mut engine, d, "a.b").unwrap().to_string())
-            .collect();
-        assert_eq!(values, vec!["[\"one\"]", "[]", "[\"three\"]"]);
     }
 }

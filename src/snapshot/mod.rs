@@ -161,9 +161,20 @@ impl Snapshot {
     /// Validates and indexes `text`. The engine's value tree is built on a
     /// second thread while this one validates, so the two parses overlap.
     pub fn from_text(path: String, text: String) -> Result<Snapshot, LoadError> {
+        let t = std::time::Instant::now();
         let (value, validated) = std::thread::scope(|s| {
-            let value = s.spawn(|| Value::from_json_str(&text));
+            let value = s.spawn(|| {
+                let t = std::time::Instant::now();
+                let v = Value::from_json_str(&text);
+                if std::env::var_os("ECSGUARD_RULE_TIMINGS").is_some() {
+                    eprintln!("timing: value tree {:.3}s", t.elapsed().as_secs_f64());
+                }
+                v
+            });
             let validated = validate(&path, &text);
+            if std::env::var_os("ECSGUARD_RULE_TIMINGS").is_some() {
+                eprintln!("timing: validate {:.3}s", t.elapsed().as_secs_f64());
+            }
             (value.join(), validated)
         });
         validated?;
@@ -195,7 +206,11 @@ impl Snapshot {
                 .collect(),
             _ => Vec::new(),
         };
+        let t = std::time::Instant::now();
         let kinds = index_resources(&text, &value);
+        if std::env::var_os("ECSGUARD_RULE_TIMINGS").is_some() {
+            eprintln!("timing: index {:.3}s", t.elapsed().as_secs_f64());
+        }
         let collection_errors = index_collection_errors(&text, &value);
         Ok(Snapshot {
             path,
