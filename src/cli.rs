@@ -247,7 +247,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let mut evaluation = evaluate(&policies, &snapshot, now_ns, &now, threads);
+    let mut evaluation = evaluate(&policies, &snapshot, now_ns, &now, threads, args.timings);
     clock.lap("evaluate");
 
     // Rules measure against the snapshot's time; waivers expire in real

@@ -88,6 +88,7 @@ pub fn evaluate(
     now_ns: i64,
     now: &str,
     threads: usize,
+    timings: bool,
 ) -> Evaluation {
     let mut engine = policies.judge_with_data(now_ns, now);
     engine.set_input(snapshot.value.clone());
@@ -107,7 +108,7 @@ pub fn evaluate(
                         };
                         let started = std::time::Instant::now();
                         out.push((i, judge(&mut engine, i, rule, snapshot)));
-                        if std::env::var_os("ECSGUARD_RULE_TIMINGS").is_some() {
+                        if timings {
                             eprintln!(
                                 "timing: rule {}: {:.3}s",
                                 rule.meta.id,

@@ -267,6 +267,31 @@ fn malformed_json_is_located() {
     assert_eq!(code, 2);
     assert!(err.contains("snap.json:3:"), "{err}");
     assert!(err.contains("not valid JSON"), "{err}");
+
+    // A bad token deep inside one resource is located in the whole file.
+    let (snap, policies) = fixture("malformed_token");
+    let text = std::fs::read_to_string(&snap).unwrap().replacen(
+        "\"Status\": \"Running\"",
+        "\"Status\": Running",
+        2,
+    );
+    std::fs::write(&snap, &text).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"Status\": Running"))
+        .unwrap()
+        + 1;
+    let (code, _, err) = run(bin()
+        .arg("check")
+        .arg(&snap)
+        .arg("--no-builtin")
+        .arg("--policy")
+        .arg(&policies));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(&format!("snap.json:{line}:17: snapshot is not valid JSON")),
+        "{err}"
+    );
 }
 
 #[test]

@@ -178,6 +178,11 @@ pub fn object_entries(b: &[u8], at: usize) -> impl Iterator<Item = (Range<usize>
 
 /// Iterates the start offsets of the elements of the array at `at`.
 pub fn array_elements(b: &[u8], at: usize) -> impl Iterator<Item = usize> + '_ {
+    array_element_ranges(b, at).map(|r| r.start)
+}
+
+/// Iterates the byte ranges of the elements of the array at `at`.
+pub fn array_element_ranges(b: &[u8], at: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = at + 1;
     let mut done = b.get(at) != Some(&b'[');
     std::iter::from_fn(move || {
@@ -198,7 +203,7 @@ pub fn array_elements(b: &[u8], at: usize) -> impl Iterator<Item = usize> + '_ {
                 } else {
                     done = true;
                 }
-                Some(value)
+                Some(value..end)
             }
             None => {
                 done = true;

@@ -4,7 +4,9 @@
 mod kinds;
 pub mod locate;
 mod model;
+mod parse;
 mod types;
+mod validate;
 
 use std::ops::Range;
 use std::path::Path;
@@ -107,6 +109,8 @@ pub struct CollectionErrorEntry {
     pub region: String,
     pub code: String,
     pub message: String,
+    /// Byte offset of the entry in the snapshot text.
+    pub offset: usize,
     pub line: usize,
 }
 
@@ -158,42 +162,19 @@ impl Snapshot {
         Snapshot::from_text(name, text)
     }
 
-    /// Validates and indexes `text`. The engine's value tree is built on a
-    /// second thread while this one validates, so the two parses overlap.
+    /// Parses, validates and indexes `text`.
     pub fn from_text(path: String, text: String) -> Result<Snapshot, LoadError> {
-        let t = std::time::Instant::now();
-        let (value, validated) = std::thread::scope(|s| {
-            let value = s.spawn(|| {
-                let t = std::time::Instant::now();
-                let v = Value::from_json_str(&text);
-                if std::env::var_os("ECSGUARD_RULE_TIMINGS").is_some() {
-                    eprintln!("timing: value tree {:.3}s", t.elapsed().as_secs_f64());
-                }
-                v
-            });
-            let validated = validate(&path, &text);
-            if std::env::var_os("ECSGUARD_RULE_TIMINGS").is_some() {
-                eprintln!("timing: validate {:.3}s", t.elapsed().as_secs_f64());
-            }
-            (value.join(), validated)
-        });
-        validated?;
-        let value = match value {
-            Ok(Ok(v)) => v,
-            // serde_json accepted the text, so the engine can only fail on
-            // limits of its own; report it at the document start.
-            Ok(Err(e)) => return Err(json_error(&path, &text, 0, 1, 1, e.to_string())),
-            Err(_) => {
-                return Err(json_error(
-                    &path,
-                    &text,
-                    0,
-                    1,
-                    1,
-                    "the JSON reader panicked".into(),
-                ))
-            }
+        let Some(layout) = parse::scan(&text) else {
+            return Err(syntax_error(&path, &text));
         };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let value = parse::parse(&text, &layout, root_shape(), threads).map_err(|e| match e {
+            parse::UnitError::Syntax { offset, message } => {
+                let at = locate::line_col(&text, offset);
+                json_error(&path, &text, offset, at.line, at.column, message)
+            }
+            parse::UnitError::Schema(v) => schema_error(&path, &text, v),
+        })?;
         let collected_at = value["collected_at"]
             .as_string()
             .map(|s| s.to_string())
@@ -206,12 +187,7 @@ impl Snapshot {
                 .collect(),
             _ => Vec::new(),
         };
-        let t = std::time::Instant::now();
-        let kinds = index_resources(&text, &value);
-        if std::env::var_os("ECSGUARD_RULE_TIMINGS").is_some() {
-            eprintln!("timing: index {:.3}s", t.elapsed().as_secs_f64());
-        }
-        let collection_errors = index_collection_errors(&text, &value);
+        let (kinds, collection_errors) = index(&text, &value, &layout);
         Ok(Snapshot {
             path,
             text,
@@ -264,52 +240,50 @@ impl Snapshot {
     }
 }
 
-fn validate(path: &str, text: &str) -> Result<(), LoadError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result: Result<model::Snapshot, _> = serde_path_to_error::deserialize(&mut de);
-    let err = match result {
-        Ok(_) => {
-            return de.end().map_err(|e| {
-                json_error(
-                    path,
-                    text,
-                    offset_of(text, e.line(), e.column()),
-                    e.line(),
-                    e.column(),
-                    strip_position(&e),
-                )
-            })
-        }
-        Err(err) => err,
-    };
-    let pointer = path_to_pointer(err.path());
-    let inner = err.into_inner();
-    let (line, column) = (inner.line(), inner.column());
-    let offset = offset_of(text, line, column);
-    let reason = strip_position(&inner);
-    if inner.is_syntax() || inner.is_eof() {
-        return Err(json_error(path, text, offset, line, column, reason));
+/// The compiled snapshot schema.
+fn root_shape() -> &'static validate::Shape {
+    static SHAPE: std::sync::OnceLock<validate::Shape> = std::sync::OnceLock::new();
+    SHAPE.get_or_init(|| validate::compile(&json_schema()))
+}
+
+/// Where malformed text breaks, as a full JSON parser sees it.
+fn syntax_error(path: &str, text: &str) -> LoadError {
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Err(e) => json_error(
+            path,
+            text,
+            offset_of(text, e.line(), e.column()),
+            e.line(),
+            e.column(),
+            strip_position(&e),
+        ),
+        Ok(_) => json_error(path, text, 0, 1, 1, "a snapshot is a JSON object".into()),
     }
-    // serde reports a type error after the bad value and a missing field at
-    // the end of its object: label the value itself when the pointer finds it.
-    let span = locate::pointer_tokens(&pointer)
-        .and_then(|t| locate::find_value(text, 0, &t))
-        .filter(|_| !reason.starts_with("missing field"))
-        .unwrap_or(offset.saturating_sub(1)..offset);
+}
+
+fn schema_error(path: &str, text: &str, v: validate::Violation) -> LoadError {
+    let found = locate::pointer_tokens(&v.pointer).and_then(|t| locate::find_value(text, 0, &t));
+    // A missing field is labelled at its object's opening brace; anything
+    // else at the offending value.
+    let span = match found {
+        Some(r) if v.missing => r.start..r.start + 1,
+        Some(r) => r,
+        None => 0..1,
+    };
     let at = locate::line_col(text, span.start);
-    Err(LoadError::Schema {
+    LoadError::Schema {
         path: path.to_string(),
         line: at.line,
         column: at.column,
-        pointer: if pointer.is_empty() {
+        pointer: if v.pointer.is_empty() {
             "/".into()
         } else {
-            pointer
+            v.pointer
         },
-        reason,
+        reason: v.message,
         src: NamedSource::new(path, text.to_string()).with_language("json"),
         span: span.into(),
-    })
+    }
 }
 
 fn json_error(
@@ -353,22 +327,6 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (line_start + column.saturating_sub(1)).min(text.len())
 }
 
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => out.push_str(&format!("/{index}")),
-            Segment::Map { key } => out.push_str(&format!("/{}", locate::escape_token(key))),
-            Segment::Enum { variant } => {
-                out.push_str(&format!("/{}", locate::escape_token(variant)))
-            }
-            Segment::Unknown => out.push_str("/?"),
-        }
-    }
-    out
-}
-
 fn string_field(v: &Value, field: &str) -> String {
     match &v[field] {
         Value::String(s) => s.to_string(),
@@ -377,21 +335,22 @@ fn string_field(v: &Value, field: &str) -> String {
     }
 }
 
-fn index_resources(text: &str, root: &Value) -> Vec<KindIndex> {
+/// Indexes every judgeable resource and collection error: pointer, id,
+/// region, offset and line.
+fn index(
+    text: &str,
+    root: &Value,
+    layout: &parse::Layout,
+) -> (Vec<KindIndex>, Vec<CollectionErrorEntry>) {
     let b = text.as_bytes();
-    let root_at = locate::skip_ws(b, 0);
-    let top: Vec<(Range<usize>, usize)> = locate::object_entries(b, root_at).collect();
-    let top_offset = |name: &str| {
-        top.iter()
-            .find(|(k, _)| &text[k.clone()] == name)
-            .map(|(_, v)| *v)
+    let top = |name: &str| {
+        layout
+            .root
+            .iter()
+            .position(|(k, _)| k == name)
+            .and_then(|i| layout.elements[i].as_deref())
     };
-    let group_offsets: Vec<usize> = top_offset("scaling_groups")
-        .map(|at| locate::array_elements(b, at).collect())
-        .unwrap_or_default();
-
-    // Resources are gathered per kind, then their lines are counted in one
-    // pass over the text in offset order.
+    let groups = top("scaling_groups").unwrap_or_default();
     let mut kinds: Vec<KindIndex> = KINDS
         .iter()
         .map(|kind| {
@@ -402,30 +361,29 @@ fn index_resources(text: &str, root: &Value) -> Vec<KindIndex> {
                 resources: Vec::new(),
             };
             match kind.parent {
-                None => match (&root[kind.collection], top_offset(kind.collection)) {
-                    (Value::Array(items), Some(at)) => push_resources(
-                        &mut index,
-                        b,
-                        at,
-                        items,
-                        &format!("/{}", kind.collection),
-                        None,
-                    ),
+                None => match (&root[kind.collection], top(kind.collection)) {
+                    (Value::Array(items), Some(elements)) => {
+                        let starts = elements.iter().map(|r| r.start);
+                        push_resources(
+                            &mut index,
+                            starts,
+                            items,
+                            &format!("/{}", kind.collection),
+                            None,
+                        )
+                    }
                     _ => index.collected = false,
                 },
-                Some(parent) => {
-                    if let Value::Array(groups) = &root[parent] {
-                        for (gi, (group, &group_at)) in
-                            groups.iter().zip(&group_offsets).enumerate()
-                        {
-                            let at = locate::object_entries(b, group_at)
+                Some(parent) => match &root[parent] {
+                    Value::Array(parents) => {
+                        for (gi, (group, range)) in parents.iter().zip(groups).enumerate() {
+                            let at = locate::object_entries(b, range.start)
                                 .find(|(k, _)| &text[k.clone()] == kind.collection)
                                 .map(|(_, v)| v);
                             match (&group[kind.collection], at) {
                                 (Value::Array(items), Some(at)) => push_resources(
                                     &mut index,
-                                    b,
-                                    at,
+                                    locate::array_elements(b, at),
                                     items,
                                     &format!("/{parent}/{gi}/{}", kind.collection),
                                     Some(gi),
@@ -433,15 +391,34 @@ fn index_resources(text: &str, root: &Value) -> Vec<KindIndex> {
                                 _ => index.missing_in_parents.push(gi),
                             }
                         }
-                    } else {
-                        index.collected = false;
                     }
-                }
+                    _ => index.collected = false,
+                },
             }
             index
         })
         .collect();
+    let mut collection_errors: Vec<CollectionErrorEntry> =
+        match (&root["collection_errors"], top("collection_errors")) {
+            (Value::Array(items), Some(elements)) => items
+                .iter()
+                .zip(elements)
+                .enumerate()
+                .map(|(i, (e, r))| CollectionErrorEntry {
+                    pointer: format!("/collection_errors/{i}"),
+                    product: string_field(e, "product"),
+                    action: string_field(e, "action"),
+                    region: string_field(e, "region"),
+                    code: string_field(e, "code"),
+                    message: string_field(e, "message"),
+                    offset: r.start,
+                    line: 0,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
 
+    // Lines: one pass over the text's newlines for all offsets, in order.
     let mut order: Vec<(usize, usize, usize)> = Vec::new();
     for (ki, k) in kinds.iter().enumerate() {
         order.extend(
@@ -451,27 +428,36 @@ fn index_resources(text: &str, root: &Value) -> Vec<KindIndex> {
                 .map(|(ri, r)| (r.offset, ki, ri)),
         );
     }
+    order.extend(
+        collection_errors
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.offset, usize::MAX, i)),
+    );
     order.sort_unstable();
-    let mut lines = locate::LineCounter::new(text);
+    let mut newlines = memchr::memchr_iter(b'\n', b).peekable();
+    let mut line = 1;
     for (offset, ki, ri) in order {
-        kinds[ki].resources[ri].line = lines.line_at(offset);
+        while newlines.next_if(|&n| n < offset).is_some() {
+            line += 1;
+        }
+        if ki == usize::MAX {
+            collection_errors[ri].line = line;
+        } else {
+            kinds[ki].resources[ri].line = line;
+        }
     }
-    kinds
+    (kinds, collection_errors)
 }
 
 fn push_resources(
     index: &mut KindIndex,
-    b: &[u8],
-    array_at: usize,
+    starts: impl Iterator<Item = usize>,
     items: &regorus::value::Array,
     prefix: &str,
     parent: Option<usize>,
 ) {
-    for (i, (item, offset)) in items
-        .iter()
-        .zip(locate::array_elements(b, array_at))
-        .enumerate()
-    {
+    for (i, (item, offset)) in items.iter().zip(starts).enumerate() {
         index.resources.push(Resource {
             pointer: format!("{prefix}/{i}"),
             id: string_field(item, index.kind.id_field),
@@ -481,29 +467,4 @@ fn push_resources(
             parent,
         });
     }
-}
-
-fn index_collection_errors(text: &str, root: &Value) -> Vec<CollectionErrorEntry> {
-    let Value::Array(items) = &root["collection_errors"] else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let pointer = format!("/collection_errors/{i}");
-            let line = locate::pointer_tokens(&pointer)
-                .and_then(|t| locate::find_value(text, 0, &t))
-                .map_or(1, |r| locate::line_col(text, r.start).line);
-            CollectionErrorEntry {
-                pointer,
-                product: string_field(e, "product"),
-                action: string_field(e, "action"),
-                region: string_field(e, "region"),
-                code: string_field(e, "code"),
-                message: string_field(e, "message"),
-                line,
-            }
-        })
-        .collect()
 }

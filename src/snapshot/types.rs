@@ -1,24 +1,11 @@
-//! Zero-sized field validators used by the snapshot model.
+//! Field types of the snapshot model, and the timestamp rule.
 
 use std::borrow::Cow;
-use std::fmt;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
 
-/// A string field: validated, not stored (the engine's value tree holds the data).
+/// A string field.
 pub struct Text;
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(StrVisitor {
-            expecting: "a string",
-            check: |_| Ok(()),
-        })
-        .map(|()| Text)
-    }
-}
 
 impl JsonSchema for Text {
     fn schema_name() -> Cow<'static, str> {
@@ -38,16 +25,6 @@ impl JsonSchema for Text {
 /// which Rego's `time.parse_rfc3339_ns` rejects; the collector normalizes
 /// them, and the loader refuses a snapshot that was not normalized.
 pub struct Timestamp;
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(StrVisitor {
-            expecting: "an RFC 3339 UTC timestamp with seconds, e.g. \"2026-11-27T08:30:00Z\"",
-            check: |s| parse_utc_timestamp(s).map(|_| ()),
-        })
-        .map(|()| Timestamp)
-    }
-}
 
 impl JsonSchema for Timestamp {
     fn schema_name() -> Cow<'static, str> {
@@ -82,21 +59,6 @@ pub fn parse_utc_timestamp(s: &str) -> Result<i64, String> {
         .ok_or_else(|| format!("\"{s}\" is out of range"))
 }
 
-struct StrVisitor {
-    expecting: &'static str,
-    check: fn(&str) -> Result<(), String>,
-}
-
-impl<'de> Visitor<'de> for StrVisitor {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.expecting)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        (self.check)(v).map_err(E::custom)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,12 +78,5 @@ mod tests {
         ] {
             assert!(parse_utc_timestamp(bad).is_err(), "{bad} accepted");
         }
-    }
-
-    #[test]
-    fn text_rejects_non_strings() {
-        assert!(serde_json::from_str::<Text>("\"a\"").is_ok());
-        let err = serde_json::from_str::<Text>("5").err().unwrap().to_string();
-        assert!(err.contains("expected a string"), "{err}");
     }
 }

@@ -1,0 +1,341 @@
+//! Reading snapshot text into the engine's value tree.
+//!
+//! A quick structural scan finds the top-level entries and the elements of
+//! every collection; the elements are then parsed on all cores at once and
+//! checked against the schema as they are built. Object keys are interned
+//! without allocating per occurrence (a fleet repeats the same forty field
+//! names a hundred thousand times).
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use regorus::Value;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::locate;
+use super::validate::{self, Shape, Violation};
+
+/// Where a document's top-level entries and collection elements sit.
+pub struct Layout {
+    /// (key, value range) of each top-level entry, in document order.
+    pub root: Vec<(String, Range<usize>)>,
+    /// For top-level arrays: the byte range of each element.
+    pub elements: Vec<Option<Vec<Range<usize>>>>,
+}
+
+/// Scans the structure of `text`; `None` when it is not well-formed enough
+/// to scan (the caller then asks a full parser where it breaks). Tokens
+/// inside the pieces are checked when the pieces are parsed.
+pub fn scan(text: &str) -> Option<Layout> {
+    let b = text.as_bytes();
+    let mut i = locate::skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    let mut root = Vec::new();
+    let mut elements = Vec::new();
+    i = locate::skip_ws(b, i + 1);
+    if b.get(i) == Some(&b'}') {
+        i += 1;
+    } else {
+        loop {
+            if b.get(i) != Some(&b'"') {
+                return None;
+            }
+            let key_end = locate::skip_value(b, i)?;
+            let key = serde_json::from_str::<String>(&text[i..key_end]).ok()?;
+            i = locate::skip_ws(b, key_end);
+            if b.get(i) != Some(&b':') {
+                return None;
+            }
+            let value = locate::skip_ws(b, i + 1);
+            let value_end = locate::skip_value(b, value)?;
+            elements.push(if b[value] == b'[' {
+                Some(strict_elements(b, value)?)
+            } else {
+                None
+            });
+            root.push((key, value..value_end));
+            i = locate::skip_ws(b, value_end);
+            match b.get(i) {
+                Some(b',') => i = locate::skip_ws(b, i + 1),
+                Some(b'}') => {
+                    i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    (locate::skip_ws(b, i) == b.len()).then_some(Layout { root, elements })
+}
+
+/// The element ranges of the array at `at`, or `None` unless they are
+/// separated by single commas and closed by `]`.
+fn strict_elements(b: &[u8], at: usize) -> Option<Vec<Range<usize>>> {
+    let mut out = Vec::new();
+    let mut i = locate::skip_ws(b, at + 1);
+    if b.get(i) == Some(&b']') {
+        return Some(out);
+    }
+    loop {
+        let end = locate::skip_value(b, i)?;
+        out.push(i..end);
+        i = locate::skip_ws(b, end);
+        match b.get(i) {
+            Some(b',') => i = locate::skip_ws(b, i + 1),
+            Some(b']') => return Some(out),
+            _ => return None,
+        }
+    }
+}
+
+/// One piece parsed on its own: a top-level entry, or one element of a
+/// top-level array.
+struct Unit {
+    entry: usize,
+    element: Option<usize>,
+    range: Range<usize>,
+}
+
+/// Why a unit could not be read.
+pub enum UnitError {
+    /// Malformed JSON at an absolute byte offset.
+    Syntax {
+        offset: usize,
+        message: String,
+    },
+    Schema(Violation),
+}
+
+/// Parses every top-level entry of `text` on `threads` threads, validating
+/// each against `root`'s property shapes. Returns the root object or the
+/// first error in document order.
+pub fn parse(
+    text: &str,
+    layout: &Layout,
+    root: &Shape,
+    threads: usize,
+) -> Result<Value, UnitError> {
+    let mut units = Vec::new();
+    for (entry, (_, range)) in layout.root.iter().enumerate() {
+        match &layout.elements[entry] {
+            Some(elements) => units.extend(elements.iter().enumerate().map(|(i, r)| Unit {
+                entry,
+                element: Some(i),
+                range: r.clone(),
+            })),
+            None => units.push(Unit {
+                entry,
+                element: None,
+                range: range.clone(),
+            }),
+        }
+    }
+    let shape_of = |entry: usize| -> Option<&Shape> {
+        let Shape::Object(o) = root else { return None };
+        o.property(&layout.root[entry].0)
+    };
+    // Units are handed out in chunks so both threads stay busy to the end.
+    const CHUNK: usize = 256;
+    let next = AtomicUsize::new(0);
+    let chunks = units.len().div_ceil(CHUNK);
+    let mut done: Vec<(usize, Result<Vec<Value>, UnitError>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads.max(1))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut keys = KeyTable::default();
+                    let mut out = Vec::new();
+                    loop {
+                        let c = next.fetch_add(1, Ordering::Relaxed);
+                        if c >= chunks {
+                            break;
+                        }
+                        let chunk = &units[c * CHUNK..((c + 1) * CHUNK).min(units.len())];
+                        let result = chunk
+                            .iter()
+                            .map(|u| {
+                                let value = parse_unit(text, &u.range, &mut keys)?;
+                                let shape = shape_of(u.entry).map(|s| match (s, u.element) {
+                                    (Shape::Array(items), Some(_)) => items.as_ref(),
+                                    (s, _) => s,
+                                });
+                                if let Some(shape) = shape {
+                                    let mut prefix = format!(
+                                        "/{}",
+                                        locate::escape_token(&layout.root[u.entry].0)
+                                    );
+                                    if let Some(i) = u.element {
+                                        prefix.push_str(&format!("/{i}"));
+                                    }
+                                    // A top-level array checks its own type here;
+                                    // its elements were checked one by one.
+                                    validate::check(shape, &value, &prefix)
+                                        .map_err(UnitError::Schema)?;
+                                }
+                                Ok(value)
+                            })
+                            .collect::<Result<Vec<_>, UnitError>>();
+                        let failed = result.is_err();
+                        out.push((c, result));
+                        if failed {
+                            break;
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("parse thread panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(c, _)| *c);
+    let mut values = Vec::with_capacity(units.len());
+    for (_, result) in done {
+        values.extend(result?);
+    }
+    if values.len() != units.len() {
+        // A worker stopped early on an error that another chunk's order hid.
+        unreachable!("parse stopped without an error");
+    }
+    // Reassemble the root object in document order.
+    let mut entries: Vec<Option<Value>> = vec![None; layout.root.len()];
+    let mut arrays: Vec<Vec<Value>> = layout
+        .elements
+        .iter()
+        .map(|e| Vec::with_capacity(e.as_ref().map_or(0, Vec::len)))
+        .collect();
+    for (unit, value) in units.iter().zip(values) {
+        match unit.element {
+            Some(_) => arrays[unit.entry].push(value),
+            None => entries[unit.entry] = Some(value),
+        }
+    }
+    let mut map = BTreeMap::new();
+    for (entry, ((key, _), array)) in layout.root.iter().zip(arrays).enumerate() {
+        let value = entries[entry].take().unwrap_or_else(|| Value::from(array));
+        map.insert(Value::from(key.as_str()), value);
+    }
+    let root_value = Value::from(map);
+    if let Shape::Object(o) = root {
+        // The entries were checked one by one; the root's required fields here.
+        let required_only = validate::required_only(o);
+        validate::check(&required_only, &root_value, "").map_err(UnitError::Schema)?;
+    }
+    Ok(root_value)
+}
+
+fn parse_unit(text: &str, range: &Range<usize>, keys: &mut KeyTable) -> Result<Value, UnitError> {
+    let slice = &text[range.clone()];
+    let mut de = serde_json::Deserializer::from_str(slice);
+    let result = Build { keys }
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v));
+    result.map_err(|e| {
+        let offset = range.start + super::offset_of(slice, e.line(), e.column());
+        UnitError::Syntax {
+            offset,
+            message: super::strip_position(&e),
+        }
+    })
+}
+
+/// Interned object keys.
+#[derive(Default)]
+struct KeyTable {
+    keys: HashSet<regorus::Rc<str>>,
+}
+
+impl KeyTable {
+    fn intern(&mut self, key: &str) -> regorus::Rc<str> {
+        if let Some(k) = self.keys.get(key) {
+            return k.clone();
+        }
+        let k: regorus::Rc<str> = regorus::Rc::from(key);
+        self.keys.insert(k.clone());
+        k
+    }
+}
+
+/// Builds a [`Value`] straight from the JSON tokens.
+struct Build<'k> {
+    keys: &'k mut KeyTable,
+}
+
+impl<'de> DeserializeSeed<'de> for Build<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Build<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        if !v.is_finite() {
+            return Err(E::custom(format!("number out of range: {v}")));
+        }
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(regorus::Rc::from(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(v) = seq.next_element_seed(Build { keys: self.keys })? {
+            items.push(v);
+        }
+        Ok(Value::from(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key_seed(Key { keys: self.keys })? {
+            let value = map.next_value_seed(Build { keys: self.keys })?;
+            entries.push((Value::String(key), value));
+        }
+        Ok(Value::from(
+            entries.into_iter().collect::<BTreeMap<Value, Value>>(),
+        ))
+    }
+}
+
+struct Key<'k> {
+    keys: &'k mut KeyTable,
+}
+
+impl<'de> DeserializeSeed<'de> for Key<'_> {
+    type Value = regorus::Rc<str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key<'_> {
+    type Value = regorus::Rc<str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object key")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(self.keys.intern(v))
+    }
+}
