@@ -415,13 +415,13 @@ fn rename_definitions(text: &str, rule: &Rule) -> String {
     for (name, defs) in [("deny", &rule.deny), ("unknown", &rule.unknown)] {
         heads.extend(defs.iter().enumerate().map(|(n, d)| (d.start, name, n)));
     }
-    heads.sort_by(|a, b| b.0.cmp(&a.0));
+    heads.sort_by_key(|h| std::cmp::Reverse(h.0));
     let mut out = text.to_string();
     for (start, name, n) in heads {
         debug_assert_eq!(&out[start..start + name.len()], name);
         out.replace_range(start..start + name.len(), &renamed(name, n));
     }
-    out.push_str("\n");
+    out.push('\n');
     for (name, defs) in [("deny", &rule.deny), ("unknown", &rule.unknown)] {
         for n in 0..defs.len() {
             out.push_str(&format!(

@@ -106,8 +106,7 @@ impl<'a> Outcome<'a> {
             }
             Subject::CollectionError(i) => {
                 let ce = &snap.collection_errors[i];
-                let offset = snap.span_of(&ce.pointer).map_or(0, |r| r.start);
-                (offset, ce.line, Some(ce.region.clone()))
+                (ce.offset, ce.line, Some(ce.region.clone()))
             }
             Subject::MissingCollection { parent: None, .. } => {
                 (locate::skip_ws(snap.text.as_bytes(), 0), 1, None)
@@ -119,8 +118,6 @@ impl<'a> Outcome<'a> {
                 (res.offset, res.line, Some(res.region.clone()))
             }
         };
-        let whole = locate::skip_value(snap.text.as_bytes(), offset)
-            .map_or(offset..offset + 1, |end| offset..end);
         let field = f.field.as_ref().and_then(|field_pointer| {
             let depth = locate::pointer_tokens(&pointer)?.len();
             let tokens = locate::pointer_tokens(field_pointer)?;
@@ -139,7 +136,8 @@ impl<'a> Outcome<'a> {
         });
         let (field, span) = match field {
             Some((place, span)) => (Some(place), span),
-            None => (None, head_of(&snap.text, whole)),
+            // A whole resource is too much to underline: its first line.
+            None => (None, offset..first_line_end(&snap.text, offset)),
         };
         Place {
             kind,
@@ -282,12 +280,10 @@ fn scaling_groups(snapshot: &Snapshot) -> &crate::snapshot::KindIndex {
     snapshot.kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"))
 }
 
-/// The first line of a span (a whole resource is too much to underline).
-fn head_of(text: &str, span: Range<usize>) -> Range<usize> {
-    let end = text[span.clone()]
-        .find('\n')
-        .map_or(span.end, |i| span.start + i);
-    span.start..end.max(span.start + 1).min(text.len())
+/// The end of the line `offset` is on (at least one byte past it).
+fn first_line_end(text: &str, offset: usize) -> usize {
+    let end = memchr::memchr(b'\n', &text.as_bytes()[offset..]).map_or(text.len(), |i| offset + i);
+    end.max(offset + 1).min(text.len())
 }
 
 /// Line and column of `target`, counting from a known (offset, line) before it.

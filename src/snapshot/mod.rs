@@ -8,7 +8,6 @@ mod parse;
 mod types;
 mod validate;
 
-use std::ops::Range;
 use std::path::Path;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
@@ -205,13 +204,6 @@ impl Snapshot {
             .iter()
             .find(|k| std::ptr::eq(k.kind, kind))
             .expect("every kind is indexed")
-    }
-
-    /// The byte range of the value at `pointer`, searched from the nearest
-    /// indexed resource.
-    pub fn span_of(&self, pointer: &str) -> Option<Range<usize>> {
-        let tokens = locate::pointer_tokens(pointer)?;
-        locate::find_value(&self.text, 0, &tokens)
     }
 
     /// The resource value at a resource pointer such as `/instances/3`.
