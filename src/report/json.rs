@@ -18,7 +18,7 @@ pub const FINDINGS_VERSION: &str = "1";
 
 /// The result of `ecsguard check`.
 #[derive(Serialize, JsonSchema)]
-#[schemars(title = "ecsguard findings", extend("$id" = "https://ecsguard.dev/schemas/findings-v1.json"))]
+#[schemars(title = "ecsguard findings", extend("$id" = "urn:ecsguard:schema:findings:1"))]
 pub struct Document<'a> {
     /// Version of this document's shape.
     pub schema_version: &'static str,

@@ -83,7 +83,6 @@ pub fn document(outcome: &Outcome) -> Value {
                 "name": "ecsguard",
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/ecsguard/ecsguard",
                 "rules": rules,
             }},
             "automationDetails": {"id": format!("ecsguard/{}/", outcome.snapshot.collected_at)},

@@ -26,7 +26,7 @@ pub const SCHEMA_VERSION: &str = "1";
 /// A collection that is absent was not collected: rules that need it answer
 /// `unknown`. An empty collection was collected and holds nothing.
 #[derive(JsonSchema)]
-#[schemars(title = "ecsguard snapshot", extend("$id" = "https://ecsguard.dev/schemas/snapshot-v1.json"))]
+#[schemars(title = "ecsguard snapshot", extend("$id" = "urn:ecsguard:schema:snapshot:1"))]
 pub struct Snapshot {
     /// Version of this document's shape. Always "1" for this schema.
     pub schema_version: SchemaVersion,
