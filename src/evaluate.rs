@@ -218,10 +218,11 @@ fn judge(
             origin: Origin::Engine,
         })
         .collect();
-    for (ri, res) in own.resources.iter().enumerate() {
-        if let Some(reason) = missing_requirement(rule, snapshot, own, res.region.as_str(), ri) {
-            verdicts[ri].status = Status::Unknown;
-            verdicts[ri].message = Some(reason);
+    let gaps = Gaps::of(rule, snapshot);
+    for (ri, verdict) in verdicts.iter_mut().enumerate() {
+        if let Some(reason) = gaps.reason(own, ri) {
+            verdict.status = Status::Unknown;
+            verdict.message = Some(reason);
         }
     }
 
@@ -371,61 +372,91 @@ fn group_id(snapshot: &Snapshot, g: usize) -> String {
         .map_or_else(|| format!("#{g}"), |r| r.id.clone())
 }
 
-/// Why a resource cannot be judged for want of a collection the rule
-/// `requires`, if it cannot.
-fn missing_requirement(
-    rule: &Rule,
-    snapshot: &Snapshot,
-    own: &KindIndex,
-    region: &str,
-    ri: usize,
-) -> Option<String> {
-    for req in &rule.meta.requires {
-        let needed = snapshot.kind_index(req);
-        if !needed.collected {
-            return Some(format!(
-                "needs `{}`, which the snapshot does not hold (not collected)",
-                req.collection
-            ));
-        }
-        if let Some(ce) = snapshot
-            .collection_errors
-            .iter()
-            .find(|ce| ce.region == region && feeds(req, &ce.product, &ce.action))
-        {
-            return Some(format!(
-                "needs `{}`, which is incomplete in {region}: {} {} failed ({}: {})",
-                req.collection, ce.product, ce.action, ce.code, ce.message
-            ));
-        }
-        if !needed.missing_in_parents.is_empty() {
-            // The scaling group this resource belongs to (or is).
-            let owner = match own.kind.parent {
-                Some(_) => own.resources[ri].parent,
-                None if own.kind.name == "scaling_group" => Some(ri),
-                None => None,
-            };
-            let missing = match owner {
-                Some(g) => needed.missing_in_parents.contains(&g),
-                None => {
-                    let groups = &snapshot.kinds[kind_position(
-                        crate::snapshot::kind_named("scaling_group").expect("registered"),
-                    )];
-                    needed
-                        .missing_in_parents
-                        .iter()
-                        .any(|&g| groups.resources.get(g).is_some_and(|r| r.region == region))
+/// Where the collections a rule `requires` are missing, worked out once per
+/// rule so judging a resource is a few lookups.
+struct Gaps<'s> {
+    /// A required collection absent from the whole snapshot.
+    absent: Option<String>,
+    /// Per region: the first failed call that fed a required collection.
+    failed: HashMap<&'s str, String>,
+    /// Required nested collections missing per scaling group: group index → collection.
+    groups: HashMap<usize, &'static str>,
+    /// Regions with such a group.
+    group_regions: HashMap<&'s str, &'static str>,
+}
+
+impl<'s> Gaps<'s> {
+    fn of(rule: &Rule, snapshot: &'s Snapshot) -> Gaps<'s> {
+        let mut gaps = Gaps {
+            absent: None,
+            failed: HashMap::new(),
+            groups: HashMap::new(),
+            group_regions: HashMap::new(),
+        };
+        let scaling_groups =
+            snapshot.kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"));
+        for req in &rule.meta.requires {
+            let needed = snapshot.kind_index(req);
+            if !needed.collected {
+                gaps.absent.get_or_insert_with(|| {
+                    format!(
+                        "needs `{}`, which the snapshot does not hold (not collected)",
+                        req.collection
+                    )
+                });
+            }
+            for ce in snapshot
+                .collection_errors
+                .iter()
+                .filter(|ce| feeds(req, &ce.product, &ce.action))
+            {
+                gaps.failed.entry(ce.region.as_str()).or_insert_with(|| {
+                    format!(
+                        "needs `{}`, which is incomplete in {}: {} {} failed ({}: {})",
+                        req.collection, ce.region, ce.product, ce.action, ce.code, ce.message
+                    )
+                });
+            }
+            for &g in &needed.missing_in_parents {
+                gaps.groups.entry(g).or_insert(req.collection);
+                if let Some(group) = scaling_groups.resources.get(g) {
+                    gaps.group_regions
+                        .entry(group.region.as_str())
+                        .or_insert(req.collection);
                 }
-            };
-            if missing {
-                return Some(format!(
-                    "needs `{}`, which was not collected for every scaling group in {region}",
-                    req.collection
-                ));
             }
         }
+        gaps
     }
-    None
+
+    /// Why resource `ri` of `own` cannot be judged, if it cannot.
+    fn reason(&self, own: &KindIndex, ri: usize) -> Option<String> {
+        if let Some(absent) = &self.absent {
+            return Some(absent.clone());
+        }
+        let res = &own.resources[ri];
+        if let Some(failed) = self.failed.get(res.region.as_str()) {
+            return Some(failed.clone());
+        }
+        // The scaling group this resource belongs to (or is), if any.
+        let owner = match own.kind.parent {
+            Some(_) => res.parent,
+            None if own.kind.name == "scaling_group" => Some(ri),
+            None => None,
+        };
+        match owner {
+            Some(g) => self
+                .groups
+                .get(&g)
+                .map(|c| format!("needs `{c}`, which was not collected for this scaling group")),
+            None => self.group_regions.get(res.region.as_str()).map(|c| {
+                format!(
+                    "needs `{c}`, which was not collected for every scaling group in {}",
+                    res.region
+                )
+            }),
+        }
+    }
 }
 
 /// For nested kinds: (parent, position in parent) → resource index.

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmark of `ecsguard check` end to end (read, validate, evaluate,
+# report) on generated fleets, and of real OPA on the same policies and
+# input. Prints one Markdown table row per fleet size; BENCHMARKS.md keeps
+# the results with this command.
+#
+#   scripts/bench.sh                      # 1k, 10k, 100k instances
+#   SIZES="10000" RUNS=5 scripts/bench.sh
+#   OPA_PY_PATH=/tmp/opa-py scripts/bench.sh   # adds the OPA column
+#
+# OPA runs through PyPI's opa-golib-python-bindings (OPA's Go engine); see
+# scripts/opa_eval.py for how to unpack it. Nothing here reaches the network
+# except that one-time download.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=${SIZES:-"1000 10000 100000"}
+runs=${RUNS:-3}
+dir=${BENCH_DIR:-/tmp/ecsguard-bench}
+mkdir -p "$dir"
+
+cargo build --release --quiet
+cargo build --release --quiet --example gen_fleet
+
+# median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "| instances | snapshot | ecsguard wall (median of $runs) | peak RSS | RSS ÷ file | findings | OPA whole process | OPA ÷ ecsguard |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in $sizes; do
+    fleet="$dir/fleet-$n.json"
+    [ -f "$fleet" ] || ./target/release/examples/gen_fleet --instances "$n" --out "$fleet" 2>/dev/null
+    bytes=$(stat -c %s "$fleet")
+    walls=() rss=0
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f "%e %M" -o "$dir/time" ./target/release/ecsguard check "$fleet" --format json >"$dir/out-$n.json" || [ $? -eq 1 ]
+        read -r wall kb <"$dir/time"
+        walls+=("$wall")
+        [ "$kb" -gt "$rss" ] && rss=$kb
+    done
+    wall=$(printf '%s\n' "${walls[@]}" | median)
+    findings=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['findings']))" "$dir/out-$n.json")
+    opa="-" ratio="-"
+    if [ -n "${OPA_PY_PATH:-}" ]; then
+        /usr/bin/time -f "%e %M" -o "$dir/time-opa" python3 scripts/opa_eval.py deny "$fleet" policies >"$dir/opa-$n.json"
+        read -r opa_wall opa_kb <"$dir/time-opa"
+        opa="${opa_wall} s / $((opa_kb / 1024)) MiB"
+        ratio=$(awk -v a="$opa_wall" -v b="$wall" 'BEGIN {printf "%.1f×", a / b}')
+    fi
+    awk -v n="$n" -v bytes="$bytes" -v wall="$wall" -v kb="$rss" -v f="$findings" -v opa="$opa" -v ratio="$ratio" 'BEGIN {
+        printf "| %d | %.1f MB | %.2f s | %d MiB | %.2f | %d | %s | %s |\n", n, bytes / 1e6, wall, kb / 1024, kb * 1024 / bytes, f, opa, ratio
+    }'
+done
