@@ -12,7 +12,7 @@ use miette::{
     MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{Outcome, Place};
+use super::Outcome;
 use crate::evaluate::{Finding, Status};
 use crate::policy::Severity;
 
@@ -119,13 +119,8 @@ fn render_failure(
     let rule = outcome.rule(f);
     let place = outcome.place(f);
     let text = &outcome.snapshot.text;
-    let span = one_line_if_long(text, place.span.clone());
-    let window = Window::around(
-        &outcome.snapshot.path,
-        text,
-        span.clone(),
-        target_line(&place, text),
-    );
+    let span = one_line_if_long(text, outcome.label_span(&place));
+    let window = Window::around(&outcome.snapshot.path, text, span.clone(), place.spot().0);
     let what = match &place.id {
         Some(id) => format!("{} {id}", place.kind),
         None => place.kind.to_string(),
@@ -184,10 +179,6 @@ fn render_failure(
         related: vec![related],
     };
     render(handler, &diag, out)
-}
-
-fn target_line(place: &Place, _text: &str) -> usize {
-    place.field.as_ref().map_or(place.line, |f| f.line)
 }
 
 /// A label over many lines drowns the output: keep its first line.
@@ -402,32 +393,53 @@ pub struct Window<'a> {
 impl<'a> Window<'a> {
     /// The lines around `span`, whose first line is `line` (1-based).
     pub fn around(name: &'a str, text: &'a str, span: Range<usize>, line: usize) -> Window<'a> {
+        // Look no further than this for line breaks: a compact snapshot is
+        // one long line, and a window must stay small.
+        const REACH: usize = 4096;
         let b = text.as_bytes();
-        let mut start = b[..span.start]
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |p| p + 1);
+        let floor = span.start.saturating_sub(REACH);
+        let mut start = span.start;
         let mut back = 0;
-        while back < CONTEXT + 1 && start > 0 {
-            start = b[..start - 1]
-                .iter()
-                .rposition(|&c| c == b'\n')
-                .map_or(0, |p| p + 1);
-            back += 1;
-        }
-        let mut end = span.end.max(span.start);
-        for _ in 0..=CONTEXT + 1 {
-            match b[end.min(b.len())..].iter().position(|&c| c == b'\n') {
-                Some(p) => end = end + p + 1,
+        // The label's own line start, then CONTEXT + 1 more lines.
+        while back <= CONTEXT + 1 {
+            match memchr::memrchr(
+                b'\n',
+                &b[floor..start.saturating_sub(usize::from(back > 0))],
+            ) {
+                Some(p) => {
+                    start = floor + p + 1;
+                    back += 1;
+                }
                 None => {
-                    end = b.len();
+                    // The file's first line, or a line cut at REACH.
+                    start = floor;
+                    back += 1;
                     break;
                 }
             }
         }
+        let back = back - 1;
+        let ceiling = (span.end + REACH).min(b.len());
+        let mut end = span.end.max(span.start);
+        for _ in 0..=CONTEXT + 1 {
+            match memchr::memchr(b'\n', &b[end.min(ceiling)..ceiling]) {
+                Some(p) => end = end + p + 1,
+                None => {
+                    end = ceiling;
+                    break;
+                }
+            }
+        }
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = end.min(b.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
         Window {
             name,
-            text: &text[start..end.min(b.len())],
+            text: &text[start..end],
             base: start,
             base_line: line.saturating_sub(1 + back),
         }
@@ -485,5 +497,23 @@ mod tests {
         );
         assert_eq!(contents.span().offset(), text.find("line 19").unwrap());
         assert!(!window.text.contains("line 10\n"));
+
+        // Near the top of the file.
+        let target = text.find("line 2\n").unwrap();
+        let window = Window::around("f.json", &text, target..target + 6, 2);
+        let contents = window
+            .read_span(&SourceSpan::new(target.into(), 6), 1, 1)
+            .unwrap();
+        assert_eq!(contents.line(), 0);
+
+        // One long line: the window stays small and keeps true positions.
+        let long = format!("{{\"a\": \"{}\", \"b\": 1}}", "x".repeat(100_000));
+        let target = long.find("\"b\"").unwrap();
+        let window = Window::around("f.json", &long, target..target + 6, 1);
+        assert!(window.text.len() < 10_000);
+        let contents = window
+            .read_span(&SourceSpan::new(target.into(), 6), 0, 0)
+            .unwrap();
+        assert_eq!(contents.line(), 0);
     }
 }

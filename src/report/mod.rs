@@ -33,9 +33,10 @@ pub struct Place {
     pub region: Option<String>,
     /// The resource's pointer (or the collection error's, or "" for the root).
     pub pointer: String,
+    /// Byte offset of the resource, and its line and column.
+    pub offset: usize,
     pub line: usize,
-    /// The exact spot to label: the field the rule named, else the resource.
-    pub span: Range<usize>,
+    pub column: usize,
     /// Set when the rule pointed inside the resource and the field exists.
     pub field: Option<FieldPlace>,
 }
@@ -44,6 +45,17 @@ pub struct FieldPlace {
     pub pointer: String,
     pub line: usize,
     pub column: usize,
+    /// From the field's key to the end of its value.
+    pub span: Range<usize>,
+}
+
+impl Place {
+    /// Line and column of the exact spot: the field, else the resource.
+    pub fn spot(&self) -> (usize, usize) {
+        self.field
+            .as_ref()
+            .map_or((self.line, self.column), |f| (f.line, f.column))
+    }
 }
 
 /// Counts per status.
@@ -99,23 +111,24 @@ impl<'a> Outcome<'a> {
             subject_id(snap, f),
             subject_pointer(snap, f),
         );
-        let (offset, line, region) = match f.subject {
+        let (offset, at, region) = match f.subject {
             Subject::Resource { kind, index } => {
                 let res = &snap.kinds[kind].resources[index];
-                (res.offset, res.line, Some(res.region.clone()))
+                (res.offset, res.at, Some(res.region.clone()))
             }
             Subject::CollectionError(i) => {
                 let ce = &snap.collection_errors[i];
-                (ce.offset, ce.line, Some(ce.region.clone()))
+                (ce.offset, ce.at, Some(ce.region.clone()))
             }
             Subject::MissingCollection { parent: None, .. } => {
-                (locate::skip_ws(snap.text.as_bytes(), 0), 1, None)
+                let start = locate::skip_ws(snap.text.as_bytes(), 0);
+                (start, locate::line_col(&snap.text, start), None)
             }
             Subject::MissingCollection {
                 parent: Some(g), ..
             } => {
                 let res = &scaling_groups(snap).resources[g];
-                (res.offset, res.line, Some(res.region.clone()))
+                (res.offset, res.at, Some(res.region.clone()))
             }
         };
         let field = f.field.as_ref().and_then(|field_pointer| {
@@ -124,30 +137,37 @@ impl<'a> Outcome<'a> {
             let span = locate::find_value(&snap.text, offset, tokens.get(depth..)?)?;
             // Label the field from its key, so `"HttpTokens": "optional"` reads whole.
             let start = locate::key_before(&snap.text, span.start).map_or(span.start, |k| k.start);
-            let at = position_after(&snap.text, offset, line, start);
-            Some((
-                FieldPlace {
-                    pointer: field_pointer.clone(),
-                    line: at.line,
-                    column: at.column,
-                },
-                start..span.end,
-            ))
+            let field_at = position_after(&snap.text, offset, at, start);
+            Some(FieldPlace {
+                pointer: field_pointer.clone(),
+                line: field_at.line,
+                column: field_at.column,
+                span: start..span.end,
+            })
         });
-        let (field, span) = match field {
-            Some((place, span)) => (Some(place), span),
-            // A whole resource is too much to underline: its first line.
-            None => (None, offset..first_line_end(&snap.text, offset)),
-        };
         Place {
             kind,
             id,
             region,
             pointer,
-            line,
-            span,
+            offset,
+            line: at.line,
+            column: at.column,
             field,
         }
+    }
+
+    /// What to underline: the field, else the resource's first line (a
+    /// whole resource is too much), never past the resource's end.
+    pub fn label_span(&self, place: &Place) -> Range<usize> {
+        if let Some(field) = &place.field {
+            return field.span.clone();
+        }
+        let b = self.snapshot.text.as_bytes();
+        let end = locate::skip_value(b, place.offset).unwrap_or(b.len());
+        let line_end =
+            memchr::memchr(b'\n', &b[place.offset..end]).map_or(end, |i| place.offset + i);
+        place.offset..line_end.max(place.offset + 1).min(b.len())
     }
 
     /// The remediation command with `{Field}` filled from the resource.
@@ -280,22 +300,23 @@ fn scaling_groups(snapshot: &Snapshot) -> &crate::snapshot::KindIndex {
     snapshot.kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"))
 }
 
-/// The end of the line `offset` is on (at least one byte past it).
-fn first_line_end(text: &str, offset: usize) -> usize {
-    let end = memchr::memchr(b'\n', &text.as_bytes()[offset..]).map_or(text.len(), |i| offset + i);
-    end.max(offset + 1).min(text.len())
-}
-
-/// Line and column of `target`, counting from a known (offset, line) before it.
-pub fn position_after(text: &str, from: usize, from_line: usize, target: usize) -> locate::LineCol {
+/// Line and column of `target`, counting from a known position before it
+/// (never from the start of the file: a compact snapshot is one long line).
+pub fn position_after(
+    text: &str,
+    from: usize,
+    from_at: locate::LineCol,
+    target: usize,
+) -> locate::LineCol {
     let between = &text.as_bytes()[from..target];
-    let line = from_line + between.iter().filter(|&&b| b == b'\n').count();
-    let line_start = text.as_bytes()[..target]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    locate::LineCol {
-        line,
-        column: text[line_start..target].chars().count() + 1,
+    match memchr::memrchr(b'\n', between) {
+        Some(last) => locate::LineCol {
+            line: from_at.line + memchr::memchr_iter(b'\n', between).count(),
+            column: text[from + last + 1..target].chars().count() + 1,
+        },
+        None => locate::LineCol {
+            line: from_at.line,
+            column: from_at.column + text[from..target].chars().count(),
+        },
     }
 }

@@ -96,19 +96,7 @@ pub fn document(outcome: &Outcome) -> Value {
 fn result(outcome: &Outcome, f: &Finding) -> Value {
     let rule = outcome.rule(f);
     let place = outcome.place(f);
-    let (line, column) = match &place.field {
-        Some(field) => (field.line, field.column),
-        None => (
-            place.line,
-            crate::report::position_after(
-                &outcome.snapshot.text,
-                place.span.start,
-                place.line,
-                place.span.start,
-            )
-            .column,
-        ),
-    };
+    let (line, column) = place.spot();
     let verdict = f.waiver.map_or(f.status, |w| w.verdict);
     let message = match (verdict, &f.message) {
         (Status::Unknown, Some(m)) => format!("Not verified: {m}"),

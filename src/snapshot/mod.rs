@@ -95,7 +95,8 @@ pub struct Resource {
     pub region: String,
     /// Byte offset of the resource object in the snapshot text.
     pub offset: usize,
-    pub line: usize,
+    /// Its line and column.
+    pub at: locate::LineCol,
     /// For nested kinds: the index of the parent scaling group.
     pub parent: Option<usize>,
 }
@@ -110,7 +111,7 @@ pub struct CollectionErrorEntry {
     pub message: String,
     /// Byte offset of the entry in the snapshot text.
     pub offset: usize,
-    pub line: usize,
+    pub at: locate::LineCol,
 }
 
 /// A snapshot that cannot be judged: where and what.
@@ -404,7 +405,7 @@ fn index(
                     code: string_field(e, "code"),
                     message: string_field(e, "message"),
                     offset: r.start,
-                    line: 0,
+                    at: locate::LineCol { line: 0, column: 0 },
                 })
                 .collect(),
             _ => Vec::new(),
@@ -427,16 +428,29 @@ fn index(
             .map(|(i, e)| (e.offset, usize::MAX, i)),
     );
     order.sort_unstable();
+    // Columns are counted from the previous offset when no newline lies
+    // between, so a one-line (compact) snapshot is still read once.
     let mut newlines = memchr::memchr_iter(b'\n', b).peekable();
-    let mut line = 1;
+    let (mut line, mut line_start) = (1, 0);
+    let (mut prev, mut column) = (0, 1);
     for (offset, ki, ri) in order {
-        while newlines.next_if(|&n| n < offset).is_some() {
+        let mut crossed = false;
+        while let Some(n) = newlines.next_if(|&n| n < offset) {
             line += 1;
+            line_start = n + 1;
+            crossed = true;
         }
-        if ki == usize::MAX {
-            collection_errors[ri].line = line;
+        column = if crossed || prev < line_start {
+            text[line_start..offset].chars().count() + 1
         } else {
-            kinds[ki].resources[ri].line = line;
+            column + text[prev..offset].chars().count()
+        };
+        prev = offset;
+        let at = locate::LineCol { line, column };
+        if ki == usize::MAX {
+            collection_errors[ri].at = at;
+        } else {
+            kinds[ki].resources[ri].at = at;
         }
     }
     (kinds, collection_errors)
@@ -455,7 +469,7 @@ fn push_resources(
             id: string_field(item, index.kind.id_field),
             region: string_field(item, "RegionId"),
             offset,
-            line: 0,
+            at: locate::LineCol { line: 0, column: 0 },
             parent,
         });
     }
