@@ -232,11 +232,11 @@ pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
 /// The offset just past the string that opens at `i`.
 fn skip_string(b: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
-    while j < b.len() {
-        match b[j] {
-            b'\\' => j += 2,
-            b'"' => return Some(j + 1),
-            _ => j += 1,
+    // Jump between quotes and backslashes: strings are most of a snapshot.
+    while let Some(k) = memchr::memchr2(b'"', b'\\', b.get(j..)?) {
+        match b[j + k] {
+            b'\\' => j += k + 2,
+            _ => return Some(j + k + 1),
         }
     }
     None

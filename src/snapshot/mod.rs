@@ -344,6 +344,20 @@ fn index(
             .and_then(|i| layout.elements[i].as_deref())
     };
     let groups = top("scaling_groups").unwrap_or_default();
+    // Each group's nested collections, found in one pass over the group.
+    let nested: Vec<Vec<(&str, usize)>> = groups
+        .iter()
+        .map(|g| {
+            locate::object_entries(b, g.start)
+                .map(|(k, v)| (&text[k], v))
+                .filter(|(k, _)| {
+                    KINDS
+                        .iter()
+                        .any(|kind| kind.parent.is_some() && kind.collection == *k)
+                })
+                .collect()
+        })
+        .collect();
     let mut kinds: Vec<KindIndex> = KINDS
         .iter()
         .map(|kind| {
@@ -369,10 +383,11 @@ fn index(
                 },
                 Some(parent) => match &root[parent] {
                     Value::Array(parents) => {
-                        for (gi, (group, range)) in parents.iter().zip(groups).enumerate() {
-                            let at = locate::object_entries(b, range.start)
-                                .find(|(k, _)| &text[k.clone()] == kind.collection)
-                                .map(|(_, v)| v);
+                        for (gi, (group, nested_at)) in parents.iter().zip(&nested).enumerate() {
+                            let at = nested_at
+                                .iter()
+                                .find(|(k, _)| *k == kind.collection)
+                                .map(|(_, v)| *v);
                             match (&group[kind.collection], at) {
                                 (Value::Array(items), Some(at)) => push_resources(
                                     &mut index,

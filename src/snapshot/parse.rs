@@ -244,11 +244,15 @@ fn parse_unit(text: &str, range: &Range<usize>, keys: &mut KeyTable) -> Result<V
     })
 }
 
-/// Interned object keys.
+/// Interned strings: object keys, and short values (statuses, regions,
+/// zones, instance types) that a fleet repeats thousands of times.
 #[derive(Default)]
 struct KeyTable {
     keys: HashSet<regorus::Rc<str>>,
 }
+
+/// Values up to this length are interned; longer ones are mostly unique.
+const INTERN_MAX: usize = 32;
 
 impl KeyTable {
     fn intern(&mut self, key: &str) -> regorus::Rc<str> {
@@ -298,7 +302,11 @@ impl<'de> Visitor<'de> for Build<'_> {
         Ok(Value::from(v))
     }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(regorus::Rc::from(v)))
+        Ok(Value::String(if v.len() <= INTERN_MAX {
+            self.keys.intern(v)
+        } else {
+            regorus::Rc::from(v)
+        }))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
