@@ -379,10 +379,11 @@ struct Gaps<'s> {
     absent: Option<String>,
     /// Per region: the first failed call that fed a required collection.
     failed: HashMap<&'s str, String>,
-    /// Required nested collections missing per scaling group: group index → collection.
+    /// Required nested collections missing per scaling group: group index →
+    /// collection. Only that group and what it holds are affected; a rule
+    /// that reads another group's nested data sees the gap in its input and
+    /// says `unknown` itself where its verdict depends on it.
     groups: HashMap<usize, &'static str>,
-    /// Regions with such a group.
-    group_regions: HashMap<&'s str, &'static str>,
 }
 
 impl<'s> Gaps<'s> {
@@ -391,10 +392,7 @@ impl<'s> Gaps<'s> {
             absent: None,
             failed: HashMap::new(),
             groups: HashMap::new(),
-            group_regions: HashMap::new(),
         };
-        let scaling_groups =
-            snapshot.kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"));
         for req in &rule.meta.requires {
             let needed = snapshot.kind_index(req);
             if !needed.collected {
@@ -419,11 +417,6 @@ impl<'s> Gaps<'s> {
             }
             for &g in &needed.missing_in_parents {
                 gaps.groups.entry(g).or_insert(req.collection);
-                if let Some(group) = scaling_groups.resources.get(g) {
-                    gaps.group_regions
-                        .entry(group.region.as_str())
-                        .or_insert(req.collection);
-                }
             }
         }
         gaps
@@ -444,18 +437,9 @@ impl<'s> Gaps<'s> {
             None if own.kind.name == "scaling_group" => Some(ri),
             None => None,
         };
-        match owner {
-            Some(g) => self
-                .groups
-                .get(&g)
-                .map(|c| format!("needs `{c}`, which was not collected for this scaling group")),
-            None => self.group_regions.get(res.region.as_str()).map(|c| {
-                format!(
-                    "needs `{c}`, which was not collected for every scaling group in {}",
-                    res.region
-                )
-            }),
-        }
+        owner
+            .and_then(|g| self.groups.get(&g))
+            .map(|c| format!("needs `{c}`, which was not collected for this scaling group"))
     }
 }
 
