@@ -34,7 +34,7 @@ for n in $sizes; do
     walls=() rss=0
     for _ in $(seq "$runs"); do
         /usr/bin/time -f "%e %M" -o "$dir/time" ./target/release/ecsguard check "$fleet" --format json >"$dir/out-$n.json" || [ $? -eq 1 ]
-        read -r wall kb <"$dir/time"
+        read -r wall kb < <(tail -n 1 "$dir/time")
         walls+=("$wall")
         [ "$kb" -gt "$rss" ] && rss=$kb
     done
@@ -43,7 +43,7 @@ for n in $sizes; do
     opa="-" ratio="-"
     if [ -n "${OPA_PY_PATH:-}" ]; then
         /usr/bin/time -f "%e %M" -o "$dir/time-opa" python3 scripts/opa_eval.py deny "$fleet" policies >"$dir/opa-$n.json"
-        read -r opa_wall opa_kb <"$dir/time-opa"
+        read -r opa_wall opa_kb < <(tail -n 1 "$dir/time-opa")
         opa="${opa_wall} s / $((opa_kb / 1024)) MiB"
         ratio=$(awk -v a="$opa_wall" -v b="$wall" 'BEGIN {printf "%.1f×", a / b}')
     fi
