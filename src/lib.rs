@@ -1,14 +1,16 @@
 //! ecsguard: policy-as-code checks for Alibaba Cloud compute fleets.
 //!
-//! Data flows one way: a snapshot ([`snapshot`]) is judged by Rego
-//! policies ([`policy`], [`evaluate`]) and the findings are reported
-//! ([`report`]); [`cli`] wires the commands.
+//! Data flows one way: the API client ([`collect`]) writes a snapshot
+//! ([`snapshot`]), which is judged by Rego policies ([`policy`],
+//! [`evaluate`]); triage ([`triage`]) applies waivers and baselines, and the
+//! findings are reported ([`report`]); [`cli`] wires the commands.
 
 // Load errors carry the source text they point into; they end the run, so
 // their size on the error path does not matter.
 #![allow(clippy::result_large_err)]
 
 pub mod cli;
+pub mod collect;
 pub mod evaluate;
 pub mod policy;
 pub mod report;

@@ -1,0 +1,6 @@
+//! Collecting: the Alibaba Cloud API client that writes snapshots.
+//!
+//! Being built up in steps (issue 3); what is here is complete and tested
+//! on its own.
+
+pub mod sign;
