@@ -3,4 +3,5 @@
 //! Being built up in steps (issue 3); what is here is complete and tested
 //! on its own.
 
+pub mod credentials;
 pub mod sign;
