@@ -159,6 +159,19 @@ struct TestArgs {
     /// Only run tests whose `package.name` contains this text.
     #[arg(long)]
     run: Option<String>,
+    /// Report the policies' line coverage by the tests.
+    #[arg(long)]
+    coverage: bool,
+    /// Fail when total coverage is below this percentage (implies --coverage).
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    threshold: Option<f64>,
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    match s.trim_end_matches('%').parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{s}` is not a percentage from 0 to 100")),
+    }
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
@@ -488,7 +501,11 @@ fn test(args: TestArgs) -> Result<i32, Failure> {
         tests: true,
     };
     let policies = PolicySet::load(&sources).map_err(boxed)?;
-    let results = crate::testing::run(&policies, args.run.as_deref());
+    let (results, coverage) = crate::testing::run(
+        &policies,
+        args.run.as_deref(),
+        args.coverage || args.threshold.is_some(),
+    );
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if results.is_empty() {
@@ -511,8 +528,69 @@ fn test(args: TestArgs) -> Result<i32, Failure> {
         }
         failed += usize::from(!r.passed);
     }
+    let mut below = false;
+    if let Some(files) = &coverage {
+        let (mut covered, mut coverable) = (0, 0);
+        for f in files {
+            covered += f.covered;
+            coverable += f.coverable;
+            let missed = if f.never_evaluated {
+                " never evaluated by a test".to_string()
+            } else if f.missed.is_empty() {
+                String::new()
+            } else {
+                format!(" not covered: {}", line_ranges(&f.missed))
+            };
+            let _ = writeln!(
+                out,
+                "coverage {:5.1}% {} ({}/{} lines){missed}",
+                f.percent(),
+                f.path,
+                f.covered,
+                f.coverable
+            );
+        }
+        let total = if coverable == 0 {
+            100.0
+        } else {
+            100.0 * covered as f64 / coverable as f64
+        };
+        match args.threshold {
+            Some(t) if total < t => {
+                below = true;
+                let _ = writeln!(out, "coverage {total:.1}% is below the threshold {t}%");
+            }
+            Some(t) => {
+                let _ = writeln!(out, "coverage {total:.1}% (threshold {t}%)");
+            }
+            None => {
+                let _ = writeln!(out, "coverage {total:.1}%");
+            }
+        }
+    }
     let _ = writeln!(out, "{} passed, {} failed", results.len() - failed, failed);
-    Ok(if failed > 0 { 1 } else { 0 })
+    Ok(if failed > 0 || below { 1 } else { 0 })
+}
+
+/// `3-5, 9, 12-13`
+fn line_ranges(lines: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let start = lines[i];
+        let mut end = start;
+        while i + 1 < lines.len() && lines[i + 1] == end + 1 {
+            i += 1;
+            end = lines[i];
+        }
+        out.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}-{end}")
+        });
+        i += 1;
+    }
+    out.join(", ")
 }
 
 fn boxed<E: Diagnostic + Send + Sync + 'static>(e: E) -> Failure {

@@ -15,8 +15,79 @@ pub struct TestResult {
     pub error: Option<String>,
 }
 
-pub fn run(policies: &PolicySet, filter: Option<&str>) -> Vec<TestResult> {
+/// Line coverage of one policy file by the tests.
+pub struct FileCoverage {
+    pub path: String,
+    pub covered: usize,
+    pub coverable: usize,
+    /// Lines that could run but did not.
+    pub missed: Vec<u32>,
+    /// No test reached the file at all (its coverable lines are estimated
+    /// as its non-blank, non-comment lines).
+    pub never_evaluated: bool,
+}
+
+impl FileCoverage {
+    pub fn percent(&self) -> f64 {
+        if self.coverable == 0 {
+            100.0
+        } else {
+            100.0 * self.covered as f64 / self.coverable as f64
+        }
+    }
+}
+
+/// Runs the tests; with `coverage`, also reports which lines of the
+/// policies (not the tests) they executed.
+pub fn run(
+    policies: &PolicySet,
+    filter: Option<&str>,
+    coverage: bool,
+) -> (Vec<TestResult>, Option<Vec<FileCoverage>>) {
     let mut engine = policies.engine_with_data();
+    engine.set_enable_coverage(coverage);
+    let results = run_tests(&mut engine, policies, filter);
+    let report = coverage.then(|| coverage_of(&engine, policies));
+    (results, report)
+}
+
+fn coverage_of(engine: &regorus::Engine, policies: &PolicySet) -> Vec<FileCoverage> {
+    let report = engine.get_coverage_report().unwrap_or_default();
+    policies
+        .files
+        .iter()
+        .filter(|f| !f.path.ends_with("_test.rego") && f.path.ends_with(".rego"))
+        .map(|f| match report.files.iter().find(|r| r.path == f.path) {
+            Some(r) => FileCoverage {
+                path: f.path.clone(),
+                covered: r.covered.len(),
+                coverable: r.covered.len() + r.not_covered.len(),
+                missed: r.not_covered.iter().copied().collect(),
+                never_evaluated: false,
+            },
+            None => {
+                let lines = f
+                    .text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                    .count();
+                FileCoverage {
+                    path: f.path.clone(),
+                    covered: 0,
+                    coverable: lines,
+                    missed: Vec::new(),
+                    never_evaluated: true,
+                }
+            }
+        })
+        .collect()
+}
+
+fn run_tests(
+    engine: &mut regorus::Engine,
+    policies: &PolicySet,
+    filter: Option<&str>,
+) -> Vec<TestResult> {
     let mut seen = std::collections::HashSet::new();
     policies
         .tests

@@ -15,7 +15,10 @@ fn bin() -> Command {
 
 #[test]
 fn rego_unit_tests_pass() {
-    let out = bin().args(["test", "policies"]).output().unwrap();
+    let out = bin()
+        .args(["test", "policies", "--threshold", "90"])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -111,4 +114,60 @@ fn every_starter_rule_fails_and_passes_on_the_example() {
         );
     }
     assert!(!doc["snapshot"]["counts"]["instances"].is_null());
+}
+
+#[test]
+fn coverage_counts_lines_and_gates_on_a_threshold() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("policies_coverage");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("x.rego"),
+        "package x\n\nhit if {\n\tinput.a == 1\n}\n\nmissed if {\n\tinput.b == 2\n\tinput.c == 3\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("untested.rego"),
+        "package y\n\nz if {\n\tinput.q\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("x_test.rego"),
+        "package x_test\n\ntest_hit if data.x.hit with input as {\"a\": 1}\n",
+    )
+    .unwrap();
+    let out = bin()
+        .arg("test")
+        .arg(&dir)
+        .args(["--threshold", "90"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let x = stdout.lines().find(|l| l.contains("x.rego (")).unwrap();
+    assert!(x.contains("not covered: ") && x.contains('8'), "{x}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.contains("untested.rego") && l.contains("never evaluated")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("is below the threshold 90%"), "{stdout}");
+    assert!(
+        stdout.trim_end().ends_with("1 passed, 0 failed"),
+        "{stdout}"
+    );
+
+    let out = bin()
+        .arg("test")
+        .arg(&dir)
+        .args(["--threshold", "10"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
