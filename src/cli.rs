@@ -147,6 +147,8 @@ struct PoliciesArgs {
 enum ListFormat {
     Text,
     Json,
+    /// The rule catalogue (docs/RULES.md).
+    Markdown,
 }
 
 #[derive(Args)]
@@ -470,6 +472,7 @@ fn list_policies(args: PoliciesArgs) -> Result<i32, Failure> {
                 serde_json::to_string_pretty(&rules).expect("rules serialize")
             );
         }
+        ListFormat::Markdown => print!("{}", crate::policy::catalogue::markdown(&policies)),
         ListFormat::Text => {
             let width = policies
                 .rules

@@ -1,6 +1,7 @@
 //! Policies: finding them (the built-in library and `--policy` paths),
 //! reading their annotations, and loading them into one engine.
 
+pub mod catalogue;
 pub mod metadata;
 pub mod rego;
 
