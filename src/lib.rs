@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod collect;
+pub mod diagnostic;
 pub mod evaluate;
 pub mod policy;
 pub mod report;

@@ -8,10 +8,11 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
 use globset::{Glob, GlobMatcher};
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::Diagnostic;
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::diagnostic::{without_position, SourceError};
 use crate::evaluate::{Evaluation, Finding, Status};
 use crate::policy::PolicySet;
 use crate::snapshot::Snapshot;
@@ -37,34 +38,10 @@ pub enum TriageError {
     #[diagnostic(code(ecsguard::triage::read))]
     Read { path: String, reason: String },
 
-    #[error("{path}:{line}:{column}: {message}")]
-    #[diagnostic(code(ecsguard::waivers))]
-    Waivers {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("{message}")]
-        span: SourceSpan,
-    },
-
-    #[error("{path}:{line}:{column}: not an ecsguard findings document: {message}")]
-    #[diagnostic(
-        code(ecsguard::baseline),
-        help("a baseline is the output of `ecsguard check --format json`")
-    )]
-    Baseline {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("{message}")]
-        span: SourceSpan,
-    },
+    /// A malformed waivers file or baseline, at a place in it.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Source(SourceError),
 }
 
 /// One waiver entry.
@@ -116,30 +93,14 @@ impl Waivers {
             reason: e.to_string(),
         })?;
         let at = |line: usize, column: usize, message: String| {
-            let offset = crate::policy::offset_of_line_col(&text, line, column);
-            let len = text[offset..]
-                .find('\n')
-                .unwrap_or(text.len() - offset)
-                .max(1)
-                .min(text.len() - offset);
-            TriageError::Waivers {
-                path: shown.clone(),
-                line,
-                column,
-                message,
-                src: NamedSource::new(&shown, text.clone()).with_language("yaml"),
-                span: (offset, len).into(),
-            }
+            TriageError::Source(
+                SourceError::at("ecsguard::waivers", &shown, &text, line, column, message)
+                    .with_language("yaml"),
+            )
         };
         let file: WaiverFile = serde_yaml::from_str(&text).map_err(|e| {
             let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            let msg = e.to_string();
-            at(
-                line,
-                column,
-                msg.find(" at line ")
-                    .map_or(msg.clone(), |i| msg[..i].to_string()),
-            )
+            at(line, column, without_position(&e.to_string()))
         })?;
         // serde_yaml does not say where each list item starts: find the
         // `- ` lines that open the entries, in order.
@@ -343,19 +304,22 @@ impl Baseline {
             reason: e.to_string(),
         })?;
         let doc: BaselineDoc = serde_json::from_str(&text).map_err(|e| {
-            let offset = crate::policy::offset_of_line_col(&text, e.line(), e.column());
-            let msg = e.to_string();
-            let message = msg
-                .rfind(" at line ")
-                .map_or(msg.clone(), |i| msg[..i].to_string());
-            TriageError::Baseline {
-                path: shown.clone(),
-                line: e.line(),
-                column: e.column(),
-                message,
-                src: NamedSource::new(&shown, text.clone()).with_language("json"),
-                span: (offset.min(text.len().saturating_sub(1)), 1).into(),
-            }
+            let message = format!(
+                "not an ecsguard findings document: {}",
+                without_position(&e.to_string())
+            );
+            TriageError::Source(
+                SourceError::at(
+                    "ecsguard::baseline",
+                    &shown,
+                    &text,
+                    e.line(),
+                    e.column(),
+                    message,
+                )
+                .with_help("a baseline is the output of `ecsguard check --format json`")
+                .with_language("json"),
+            )
         })?;
         let failures = doc
             .findings

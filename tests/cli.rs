@@ -391,7 +391,7 @@ fn metadata_errors_are_located() {
         .arg("--policy")
         .arg(&policies));
     assert_eq!(code, 2);
-    assert!(err.contains("name.rego:6: `custom.severity`"), "{err}");
+    assert!(err.contains("name.rego:6:1: `custom.severity`"), "{err}");
 
     write(
         &policies,

@@ -9,9 +9,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use include_dir::{include_dir, Dir};
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::Diagnostic;
 use regorus::{Engine, Value};
 use thiserror::Error;
+
+use crate::diagnostic::{without_position, SourceError};
 
 pub use metadata::{Remediation, RuleMeta, Severity};
 pub use rego::Definition;
@@ -108,139 +110,52 @@ pub enum PolicyError {
     )]
     NoPolicies { where_: String },
 
-    #[error("{path}:{line}:{column}: {message}")]
-    #[diagnostic(code(ecsguard::policy::syntax))]
-    Syntax {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("{message}")]
-        span: SourceSpan,
-    },
-
-    #[error("{path}:{line}: {message}")]
-    #[diagnostic(
-        code(ecsguard::policy::metadata),
-        help("see policies/README.md for the METADATA every rule carries")
-    )]
-    Metadata {
-        path: String,
-        line: usize,
-        message: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("{message}")]
-        span: SourceSpan,
-    },
-
-    #[error("{path}:{line}:{column}: {message}")]
-    #[diagnostic(code(ecsguard::data))]
-    Data {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("{message}")]
-        span: SourceSpan,
-    },
+    /// A syntax, METADATA or data-file error at a place in a file.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Source(SourceError),
 }
 
 impl PolicyError {
-    fn at(
-        kind: fn(String, usize, usize, String, NamedSource<String>, SourceSpan) -> PolicyError,
-        file: &SourceFile,
-        line: usize,
-        column: usize,
-        message: String,
-    ) -> PolicyError {
-        let offset = offset_of_line_col(&file.text, line, column);
-        let len = file.text[offset..]
-            .find('\n')
-            .unwrap_or(file.text.len() - offset)
-            .max(1)
-            .min(file.text.len() - offset);
-        let src = NamedSource::new(&file.path, file.text.clone());
-        kind(
-            file.path.clone(),
-            line,
-            column,
-            message,
-            src,
-            (offset, len).into(),
-        )
-    }
-
     fn syntax(file: &SourceFile, line: usize, column: usize, message: String) -> PolicyError {
-        Self::at(
-            |path, line, column, message, src, span| PolicyError::Syntax {
-                path,
+        PolicyError::Source(
+            SourceError::at(
+                "ecsguard::policy::syntax",
+                &file.path,
+                &file.text,
                 line,
                 column,
                 message,
-                src,
-                span,
-            },
-            file,
-            line,
-            column,
-            message,
+            )
+            .with_language("rego"),
         )
     }
 
     fn metadata(file: &SourceFile, line: usize, message: String) -> PolicyError {
-        Self::at(
-            |path, line, _, message, src, span| PolicyError::Metadata {
-                path,
+        PolicyError::Source(
+            SourceError::at(
+                "ecsguard::policy::metadata",
+                &file.path,
+                &file.text,
                 line,
+                1,
                 message,
-                src,
-                span,
-            },
-            file,
-            line,
-            1,
-            message,
+            )
+            .with_help("see policies/README.md for the METADATA every rule carries")
+            .with_language("rego"),
         )
     }
 
     fn data(file: &SourceFile, line: usize, column: usize, message: String) -> PolicyError {
-        Self::at(
-            |path, line, column, message, src, span| PolicyError::Data {
-                path,
-                line,
-                column,
-                message,
-                src,
-                span,
-            },
-            file,
+        PolicyError::Source(SourceError::at(
+            "ecsguard::data",
+            &file.path,
+            &file.text,
             line,
             column,
             message,
-        )
+        ))
     }
-}
-
-/// Byte offset of a 1-based line and column (column in characters).
-pub fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(i, _)| i + 1)
-    };
-    let line_text = &text[line_start..];
-    let in_line = line_text
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line_text.len(), |(i, _)| i);
-    (line_start + in_line).min(text.len())
 }
 
 impl PolicySet {
@@ -589,19 +504,13 @@ fn merge_data(files: &[SourceFile]) -> Result<serde_json::Value, PolicyError> {
     for file in files {
         let value: serde_json::Value = if file.path.ends_with(".json") {
             serde_json::from_str(&file.text).map_err(|e| {
-                let msg = e.to_string();
-                let msg = msg
-                    .rfind(" at line ")
-                    .map_or(msg.clone(), |i| msg[..i].to_string());
+                let msg = without_position(&e.to_string());
                 PolicyError::data(file, e.line(), e.column(), msg)
             })?
         } else {
             serde_yaml::from_str(&file.text).map_err(|e| {
                 let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                let msg = e.to_string();
-                let msg = msg
-                    .find(" at line ")
-                    .map_or(msg.clone(), |i| msg[..i].to_string());
+                let msg = without_position(&e.to_string());
                 PolicyError::data(file, line, column, msg)
             })?
         };
@@ -652,13 +561,5 @@ mod tests {
             base,
             serde_json::json!({"ecsguard": {"params": {"a": {"x": 5, "y": 2}}}})
         );
-    }
-
-    #[test]
-    fn line_col_offsets() {
-        let text = "ab\ncdé\nf";
-        assert_eq!(offset_of_line_col(text, 2, 3), 5);
-        assert_eq!(offset_of_line_col(text, 3, 1), 8);
-        assert_eq!(offset_of_line_col(text, 9, 9), text.len());
     }
 }

@@ -13,6 +13,7 @@ use miette::{
 };
 
 use super::Outcome;
+use crate::diagnostic::SourceError;
 use crate::evaluate::{Finding, Status};
 use crate::policy::Severity;
 
@@ -47,33 +48,32 @@ pub fn write(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std::io:
 
     for e in &outcome.evaluation.errors {
         let rule = &outcome.policies.rules[e.rule];
-        let label = outcome.policies.file(&e.file).map(|f| {
-            let at = crate::policy::offset_of_line_col(&f.text, e.line, e.column);
-            let len = f.text[at..]
-                .find('\n')
-                .unwrap_or(f.text.len() - at)
-                .max(1)
-                .min(f.text.len() - at);
-            LabeledSpan::new_primary_with_span(Some(e.message.clone()), (at, len))
-        });
-        let diag = Located {
-            message: format!(
-                "rule {} could not be evaluated: {}",
-                rule.meta.id, e.message
-            ),
-            code: format!("{}/error", rule.meta.id),
-            severity: miette::Severity::Error,
-            source: policy_sources
-                .get(e.file.as_str())
-                .map(|s| s as &dyn SourceCode),
-            labels: label.into_iter().collect(),
-            help: Some(format!(
-                "{}:{}:{}: its resources were not judged",
+        let message = format!(
+            "rule {} could not be evaluated: {}",
+            rule.meta.id, e.message
+        );
+        match outcome.policies.file(&e.file) {
+            Some(f) => {
+                let diag = SourceError::at(
+                    "ecsguard::rule::error",
+                    &e.file,
+                    &f.text,
+                    e.line,
+                    e.column,
+                    message,
+                )
+                .with_label(e.message.clone())
+                .with_help("its resources were not judged")
+                .with_language("rego");
+                render(&handler, &diag, out)?;
+            }
+            None => writeln!(
+                out,
+                "error: {}:{}:{}: {message}
+",
                 e.file, e.line, e.column
-            )),
-            related: Vec::new(),
-        };
-        render(&handler, &diag, out)?;
+            )?,
+        }
     }
 
     // Failures, most severe first; within a severity by rule id, then by place.

@@ -10,9 +10,11 @@ mod validate;
 
 use std::path::Path;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::Diagnostic;
 use regorus::Value;
 use thiserror::Error;
+
+use crate::diagnostic::{without_position, SourceError};
 
 pub use kinds::{
     collection_names, kind_named, kind_names, kind_of_collection, ResourceKind, KINDS,
@@ -121,35 +123,10 @@ pub enum LoadError {
     #[diagnostic(code(ecsguard::snapshot::read))]
     Read { path: String, reason: String },
 
-    #[error("{path}:{line}:{column}: snapshot is not valid JSON: {reason}")]
-    #[diagnostic(code(ecsguard::snapshot::json))]
-    Json {
-        path: String,
-        line: usize,
-        column: usize,
-        reason: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("{reason}")]
-        span: SourceSpan,
-    },
-
-    #[error("{path}:{line}:{column}: snapshot does not match schema v{SCHEMA_VERSION} at {pointer}: {reason}")]
-    #[diagnostic(
-        code(ecsguard::snapshot::schema),
-        help("`ecsguard schema` prints the snapshot schema; field names are the Alibaba Cloud API's own")
-    )]
-    Schema {
-        path: String,
-        line: usize,
-        column: usize,
-        pointer: String,
-        reason: String,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("{reason}")]
-        span: SourceSpan,
-    },
+    /// Malformed JSON, or a snapshot that does not match its schema.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Source(SourceError),
 }
 
 impl Snapshot {
@@ -170,8 +147,7 @@ impl Snapshot {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let value = parse::parse(&text, &layout, root_shape(), threads).map_err(|e| match e {
             parse::UnitError::Syntax { offset, message } => {
-                let at = locate::line_col(&text, offset);
-                json_error(&path, &text, offset, at.line, at.column, message)
+                json_error(&path, &text, offset, message)
             }
             parse::UnitError::Schema(v) => schema_error(&path, &text, v),
         })?;
@@ -246,11 +222,9 @@ fn syntax_error(path: &str, text: &str) -> LoadError {
             path,
             text,
             offset_of(text, e.line(), e.column()),
-            e.line(),
-            e.column(),
-            strip_position(&e),
+            without_position(&e.to_string()),
         ),
-        Ok(_) => json_error(path, text, 0, 1, 1, "a snapshot is a JSON object".into()),
+        Ok(_) => json_error(path, text, 0, "a snapshot is a JSON object".into()),
     }
 }
 
@@ -263,49 +237,39 @@ fn schema_error(path: &str, text: &str, v: validate::Violation) -> LoadError {
         Some(r) => r,
         None => 0..1,
     };
-    let at = locate::line_col(text, span.start);
-    LoadError::Schema {
-        path: path.to_string(),
-        line: at.line,
-        column: at.column,
-        pointer: if v.pointer.is_empty() {
-            "/".into()
-        } else {
-            v.pointer
-        },
-        reason: v.message,
-        src: NamedSource::new(path, text.to_string()).with_language("json"),
-        span: span.into(),
-    }
+    let pointer = if v.pointer.is_empty() {
+        "/"
+    } else {
+        &v.pointer
+    };
+    let message = format!(
+        "snapshot does not match schema v{SCHEMA_VERSION} at {pointer}: {}",
+        v.message
+    );
+    LoadError::Source(
+        SourceError::spanning("ecsguard::snapshot::schema", path, text, span, message)
+            .with_label(v.message)
+            .with_help("`ecsguard schema` prints the snapshot schema; field names are the Alibaba Cloud API's own")
+            .with_language("json"),
+    )
 }
 
-fn json_error(
-    path: &str,
-    text: &str,
-    offset: usize,
-    line: usize,
-    column: usize,
-    reason: String,
-) -> LoadError {
+/// Malformed JSON at a byte offset.
+fn json_error(path: &str, text: &str, offset: usize, reason: String) -> LoadError {
     let start = offset.min(text.len());
     let len = text[start..].chars().next().map_or(0, char::len_utf8);
-    LoadError::Json {
-        path: path.to_string(),
-        line,
-        column,
-        reason,
-        src: NamedSource::new(path, text.to_string()).with_language("json"),
-        span: (start, len).into(),
-    }
-}
-
-/// serde_json appends " at line L column C"; the diagnostic shows it already.
-fn strip_position(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
+    let message = format!("snapshot is not valid JSON: {reason}");
+    LoadError::Source(
+        SourceError::spanning(
+            "ecsguard::snapshot::json",
+            path,
+            text,
+            start..start + len,
+            message,
+        )
+        .with_label(reason)
+        .with_language("json"),
+    )
 }
 
 /// Byte offset of serde_json's 1-based line and column (column counts bytes).

@@ -239,7 +239,7 @@ fn parse_unit(text: &str, range: &Range<usize>, keys: &mut KeyTable) -> Result<V
         let offset = range.start + super::offset_of(slice, e.line(), e.column());
         UnitError::Syntax {
             offset,
-            message: super::strip_position(&e),
+            message: crate::diagnostic::without_position(&e.to_string()),
         }
     })
 }

@@ -1,0 +1,184 @@
+//! The one shape of an input error that points into a file: where
+//! (`path:line:column`), what, and the source with the spot labelled, as a
+//! miette diagnostic. Snapshots, policies, data files, waivers and
+//! baselines all report their errors this way.
+
+use std::fmt;
+use std::ops::Range;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+
+use crate::snapshot::locate;
+
+#[derive(Debug)]
+pub struct SourceError {
+    pub code: &'static str,
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    /// The headline, after `path:line:column: `.
+    pub message: String,
+    /// The text on the label at the spot (defaults to the message).
+    pub label: String,
+    pub help: Option<String>,
+    src: NamedSource<String>,
+    span: Range<usize>,
+}
+
+impl SourceError {
+    /// At a 1-based line and column (column in characters); the label
+    /// covers the rest of that line.
+    pub fn at(
+        code: &'static str,
+        path: &str,
+        text: &str,
+        line: usize,
+        column: usize,
+        message: String,
+    ) -> SourceError {
+        let start = offset_of_line_col(text, line, column);
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        SourceError::new(
+            code,
+            path,
+            text,
+            start..end.max(start + 1).min(text.len()),
+            line,
+            column,
+            message,
+        )
+    }
+
+    /// Over a byte range of `text`.
+    pub fn spanning(
+        code: &'static str,
+        path: &str,
+        text: &str,
+        span: Range<usize>,
+        message: String,
+    ) -> SourceError {
+        let at = locate::line_col(text, span.start);
+        SourceError::new(code, path, text, span, at.line, at.column, message)
+    }
+
+    fn new(
+        code: &'static str,
+        path: &str,
+        text: &str,
+        span: Range<usize>,
+        line: usize,
+        column: usize,
+        message: String,
+    ) -> SourceError {
+        SourceError {
+            code,
+            path: path.to_string(),
+            line,
+            column,
+            label: message.clone(),
+            message,
+            help: None,
+            src: NamedSource::new(path, text.to_string()),
+            span,
+        }
+    }
+
+    pub fn with_label(mut self, label: String) -> SourceError {
+        self.label = label;
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> SourceError {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_language(mut self, language: &str) -> SourceError {
+        self.src = self.src.with_language(language);
+        self
+    }
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+impl Diagnostic for SourceError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = (self.span.start, self.span.end - self.span.start);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(self.label.clone()), span),
+        )))
+    }
+}
+
+/// Byte offset of a 1-based line and column (column in characters).
+pub fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    let line_text = &text[line_start..];
+    let in_line = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
+    (line_start + in_line).min(text.len())
+}
+
+/// A serde error's message without the " at line L column C" it appends
+/// (the diagnostic says where already).
+pub fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_offsets() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(offset_of_line_col(text, 2, 3), 5);
+        assert_eq!(offset_of_line_col(text, 3, 1), 8);
+        assert_eq!(offset_of_line_col(text, 9, 9), text.len());
+    }
+
+    #[test]
+    fn located_errors_read_path_line_column() {
+        let e = SourceError::at("x::y", "f.txt", "one\ntwo three\n", 2, 5, "bad".into());
+        assert_eq!(e.to_string(), "f.txt:2:5: bad");
+        assert_eq!(e.span, 8..13);
+        let e = SourceError::spanning("x::y", "f.txt", "one\ntwo", 4..7, "bad".into());
+        assert_eq!((e.line, e.column), (2, 1));
+        assert_eq!(
+            without_position("expected `,` at line 3 column 7"),
+            "expected `,`"
+        );
+    }
+}
