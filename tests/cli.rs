@@ -100,6 +100,17 @@ fn fixture(name: &str) -> (PathBuf, PathBuf) {
     (snap, dir.join("policies"))
 }
 
+/// `check` with the given policies only, in the default (human) format.
+fn check_human(snap: &Path, policies: &Path, extra: &[&str]) -> (i32, String, String) {
+    run(bin()
+        .arg("check")
+        .arg(snap)
+        .arg("--no-builtin")
+        .arg("--policy")
+        .arg(policies)
+        .args(extra))
+}
+
 fn check_json(snap: &Path, policies: &Path, extra: &[&str]) -> (i32, Value) {
     let (code, out, err) = run(bin()
         .arg("check")
@@ -184,12 +195,7 @@ fn tri_state_findings_are_located() {
 #[test]
 fn human_output_points_at_snapshot_and_rule() {
     let (snap, policies) = fixture("human");
-    let (code, out, _) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, out, _) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 1);
     assert!(out.contains("instance i-fail is named bad"), "{out}");
     let text = std::fs::read_to_string(&snap).unwrap();
@@ -231,22 +237,8 @@ fn exit_codes_gate_on_severity_and_unknown() {
 #[test]
 fn output_is_deterministic() {
     let (snap, policies) = fixture("determinism");
-    let once = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies)
-        .args(["--format", "json"]))
-    .1;
-    let again = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies)
-        .args(["--format", "json", "--threads", "1"]))
-    .1;
+    let once = check_human(&snap, &policies, &["--format", "json"]).1;
+    let again = check_human(&snap, &policies, &["--format", "json", "--threads", "1"]).1;
     assert_eq!(once, again);
 }
 
@@ -258,12 +250,7 @@ fn malformed_json_is_located() {
         "snap.json",
         "{\n  \"schema_version\": \"1\",\n  \"regions\": [,]\n}\n",
     );
-    let (code, _, err) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, _, err) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 2);
     assert!(err.contains("snap.json:3:"), "{err}");
     assert!(err.contains("not valid JSON"), "{err}");
@@ -281,12 +268,7 @@ fn malformed_json_is_located() {
         .position(|l| l.contains("\"Status\": Running"))
         .unwrap()
         + 1;
-    let (code, _, err) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, _, err) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 2);
     assert!(
         err.contains(&format!("snap.json:{line}:17: snapshot is not valid JSON")),
@@ -304,12 +286,7 @@ fn schema_violation_is_located() {
         .position(|l| l.contains("\"Status\": 5"))
         .unwrap()
         + 1;
-    let (code, _, err) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, _, err) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 2);
     assert!(err.contains("/instances/1/Status"), "{err}");
     assert!(
@@ -326,12 +303,7 @@ fn schema_violation_is_located() {
         1,
     );
     std::fs::write(&snap, bad).unwrap();
-    let (code, _, err) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, _, err) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 2);
     assert!(
         err.contains("missing field `RegionId`") && err.contains("/instances/0"),
@@ -344,12 +316,7 @@ fn schema_violation_is_located() {
         .unwrap()
         .replace("2026-11-20T06:00:00Z", "2026-11-20T06:00Z");
     std::fs::write(&snap, bad).unwrap();
-    let (code, _, err) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, _, err) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 2);
     assert!(
         err.contains("/collected_at") && err.contains("with seconds"),
@@ -365,12 +332,7 @@ fn rego_syntax_error_is_located() {
         "broken.rego",
         "package test.broken\n\ndeny contains f if {\n\tf := [1, 2\n}\n",
     );
-    let (code, _, err) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, _, err) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 2);
     assert!(err.contains("broken.rego:"), "{err}");
     assert!(err.contains("ecsguard::policy::syntax"), "{err}");
@@ -384,12 +346,7 @@ fn metadata_errors_are_located() {
         "name.rego",
         &NAME_RULE.replace("severity: medium", "severity: severe"),
     );
-    let (code, _, err) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, _, err) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 2);
     assert!(err.contains("name.rego:6:1: `custom.severity`"), "{err}");
 
@@ -398,12 +355,7 @@ fn metadata_errors_are_located() {
         "name.rego",
         &NAME_RULE.replace("# METADATA\n", "# no metadata\n"),
     );
-    let (code, _, err) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, _, err) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 2);
     assert!(
         err.contains("name.rego:") && err.contains("no `# METADATA` block"),
@@ -422,13 +374,7 @@ fn runtime_error_is_an_error_not_a_pass() {
             "to_number(inst.InstanceName) > 1",
         ),
     );
-    let (code, out, _) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies)
-        .args(["--format", "json"]));
+    let (code, out, _) = check_human(&snap, &policies, &["--format", "json"]);
     assert_eq!(code, 2, "{out}");
     let doc: Value = serde_json::from_str(&out).unwrap();
     let error = &doc["errors"][0];
@@ -478,12 +424,7 @@ fn wall_clock_is_refused() {
         "name.rego",
         &NAME_RULE.replace("inst.InstanceName == \"bad\"", "time.now_ns() > 0"),
     );
-    let (code, _, err) = run(bin()
-        .arg("check")
-        .arg(&snap)
-        .arg("--no-builtin")
-        .arg("--policy")
-        .arg(&policies));
+    let (code, _, err) = check_human(&snap, &policies, &[]);
     assert_eq!(code, 2);
     assert!(
         err.contains("name.rego:16:") && err.contains("data.ecsguard.now_ns"),
