@@ -27,6 +27,10 @@ pub struct Options {
 /// Lines of context around a label.
 const CONTEXT: usize = 2;
 
+/// How far a window looks for line breaks: a compact snapshot is one long
+/// line, and a window must stay small.
+const REACH: usize = 4096;
+
 pub fn write(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std::io::Result<()> {
     let theme = if opts.color {
         GraphicalTheme::unicode()
@@ -118,9 +122,19 @@ fn render_failure(
 ) -> std::io::Result<()> {
     let rule = outcome.rule(f);
     let place = outcome.place(f);
-    let text = &outcome.snapshot.text;
-    let span = one_line_if_long(text, outcome.label_span(&place));
-    let window = Window::around(&outcome.snapshot.path, text, span.clone(), place.spot().0);
+    let span = outcome.label_span(&place);
+    let excerpt = outcome
+        .snapshot
+        .source
+        .excerpt(span.start.saturating_sub(2 * REACH)..span.end + 2 * REACH);
+    let span = one_line_if_long(&excerpt.text, excerpt.base, span);
+    let window = Window::around(
+        &outcome.snapshot.path,
+        &excerpt.text,
+        excerpt.base,
+        span.clone(),
+        place.spot().0,
+    );
     let what = match &place.id {
         Some(id) => format!("{} {id}", place.kind),
         None => place.kind.to_string(),
@@ -182,8 +196,9 @@ fn render_failure(
 }
 
 /// A label over many lines drowns the output: keep its first line.
-fn one_line_if_long(text: &str, span: Range<usize>) -> Range<usize> {
-    let body = &text[span.clone()];
+/// `text` is an excerpt of the snapshot that starts at byte `base`.
+fn one_line_if_long(text: &str, base: usize, span: Range<usize>) -> Range<usize> {
+    let body = &text[span.start - base..span.end - base];
     if body.matches('\n').count() > 6 {
         let end = body.find('\n').map_or(span.end, |i| span.start + i);
         span.start..end
@@ -391,12 +406,17 @@ pub struct Window<'a> {
 }
 
 impl<'a> Window<'a> {
-    /// The lines around `span`, whose first line is `line` (1-based).
-    pub fn around(name: &'a str, text: &'a str, span: Range<usize>, line: usize) -> Window<'a> {
-        // Look no further than this for line breaks: a compact snapshot is
-        // one long line, and a window must stay small.
-        const REACH: usize = 4096;
+    /// The lines around `span` (whose first line is `line`, 1-based) in
+    /// `text`, an excerpt of the file that starts at byte `base`.
+    pub fn around(
+        name: &'a str,
+        text: &'a str,
+        base: usize,
+        span: Range<usize>,
+        line: usize,
+    ) -> Window<'a> {
         let b = text.as_bytes();
+        let span = span.start - base..span.end - base;
         let floor = span.start.saturating_sub(REACH);
         let mut start = span.start;
         let mut back = 0;
@@ -440,7 +460,7 @@ impl<'a> Window<'a> {
         Window {
             name,
             text: &text[start..end],
-            base: start,
+            base: base + start,
             base_line: line.saturating_sub(1 + back),
         }
     }
@@ -486,7 +506,7 @@ mod tests {
     fn window_reports_true_lines() {
         let text: String = (1..=40).map(|i| format!("line {i}\n")).collect();
         let target = text.find("line 20").unwrap();
-        let window = Window::around("f.json", &text, target..target + 7, 20);
+        let window = Window::around("f.json", &text, 0, target..target + 7, 20);
         let contents = window
             .read_span(&SourceSpan::new(target.into(), 7), 1, 1)
             .unwrap();
@@ -500,7 +520,7 @@ mod tests {
 
         // Near the top of the file.
         let target = text.find("line 2\n").unwrap();
-        let window = Window::around("f.json", &text, target..target + 6, 2);
+        let window = Window::around("f.json", &text, 0, target..target + 6, 2);
         let contents = window
             .read_span(&SourceSpan::new(target.into(), 6), 1, 1)
             .unwrap();
@@ -509,7 +529,7 @@ mod tests {
         // One long line: the window stays small and keeps true positions.
         let long = format!("{{\"a\": \"{}\", \"b\": 1}}", "x".repeat(100_000));
         let target = long.find("\"b\"").unwrap();
-        let window = Window::around("f.json", &long, target..target + 6, 1);
+        let window = Window::around("f.json", &long, 0, target..target + 6, 1);
         assert!(window.text.len() < 10_000);
         let contents = window
             .read_span(&SourceSpan::new(target.into(), 6), 0, 0)

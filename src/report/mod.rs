@@ -121,8 +121,9 @@ impl<'a> Outcome<'a> {
                 (ce.offset, ce.at, Some(ce.region.clone()))
             }
             Subject::MissingCollection { parent: None, .. } => {
-                let start = locate::skip_ws(snap.text.as_bytes(), 0);
-                (start, locate::line_col(&snap.text, start), None)
+                let head = snap.source.excerpt(0..4096);
+                let start = locate::skip_ws(head.text.as_bytes(), 0);
+                (start, locate::line_col(&head.text, start), None)
             }
             Subject::MissingCollection {
                 parent: Some(g), ..
@@ -134,15 +135,18 @@ impl<'a> Outcome<'a> {
         let field = f.field.as_ref().and_then(|field_pointer| {
             let depth = locate::pointer_tokens(&pointer)?.len();
             let tokens = locate::pointer_tokens(field_pointer)?;
-            let span = locate::find_value(&snap.text, offset, tokens.get(depth..)?)?;
+            // Only the resource's own text is read (from the file, for a loaded snapshot).
+            let resource = snap.source.value_at(offset);
+            let (text, local) = (resource.text.as_ref(), offset - resource.base);
+            let span = locate::find_value(text, local, tokens.get(depth..)?)?;
             // Label the field from its key, so `"HttpTokens": "optional"` reads whole.
-            let start = locate::key_before(&snap.text, span.start).map_or(span.start, |k| k.start);
-            let field_at = position_after(&snap.text, offset, at, start);
+            let start = locate::key_before(text, span.start).map_or(span.start, |k| k.start);
+            let field_at = position_after(text, local, at, start);
             Some(FieldPlace {
                 pointer: field_pointer.clone(),
                 line: field_at.line,
                 column: field_at.column,
-                span: start..span.end,
+                span: resource.base + start..resource.base + span.end,
             })
         });
         Place {
@@ -163,11 +167,12 @@ impl<'a> Outcome<'a> {
         if let Some(field) = &place.field {
             return field.span.clone();
         }
-        let b = self.snapshot.text.as_bytes();
-        let end = locate::skip_value(b, place.offset).unwrap_or(b.len());
-        let line_end =
-            memchr::memchr(b'\n', &b[place.offset..end]).map_or(end, |i| place.offset + i);
-        place.offset..line_end.max(place.offset + 1).min(b.len())
+        let resource = self.snapshot.source.value_at(place.offset);
+        let b = resource.text.as_bytes();
+        let local = place.offset - resource.base;
+        let end = locate::skip_value(b, local).unwrap_or(b.len());
+        let line_end = memchr::memchr(b'\n', &b[local..end]).map_or(end, |i| local + i);
+        place.offset..resource.base + line_end.max(local + 1).min(b.len())
     }
 
     /// The remediation command with `{Field}` filled from the resource.

@@ -5,6 +5,7 @@ mod kinds;
 pub mod locate;
 mod model;
 mod parse;
+mod source;
 mod types;
 mod validate;
 
@@ -20,6 +21,7 @@ pub use kinds::{
     collection_names, kind_named, kind_names, kind_of_collection, ResourceKind, KINDS,
 };
 pub use model::SCHEMA_VERSION;
+pub use source::{Excerpt, SourceText};
 pub use types::parse_utc_timestamp;
 
 /// The JSON Schema of snapshot v1, generated from the model that validates it.
@@ -69,7 +71,8 @@ fn remove_null(schema: &mut serde_json::Value) {
 pub struct Snapshot {
     /// The path as the user gave it; used in diagnostics and reports.
     pub path: String,
-    pub text: String,
+    /// The text, for positions and excerpts in reports.
+    pub source: SourceText,
     pub value: Value,
     pub collected_at: String,
     pub collected_at_ns: i64,
@@ -136,7 +139,14 @@ impl Snapshot {
             path: name.clone(),
             reason: e.to_string(),
         })?;
-        Snapshot::from_text(name, text)
+        let len = text.len();
+        let mut snapshot = Snapshot::from_text(name, text)?;
+        // Indexed: reports read what they need from the file from here on.
+        snapshot.source = SourceText::File {
+            path: path.to_path_buf(),
+            len,
+        };
+        Ok(snapshot)
     }
 
     /// Parses, validates and indexes `text`.
@@ -166,7 +176,7 @@ impl Snapshot {
         let (kinds, collection_errors) = index(&text, &value, &layout);
         Ok(Snapshot {
             path,
-            text,
+            source: SourceText::Memory(text),
             value,
             collected_at,
             collected_at_ns,

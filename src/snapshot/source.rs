@@ -1,0 +1,140 @@
+//! The snapshot's text after loading.
+//!
+//! Loading needs all of it; judging needs none of it; reports need a few
+//! kilobytes around each finding. So a snapshot loaded from a file gives
+//! its text back once indexed (a 100k-instance snapshot is 250 MB, which
+//! would otherwise sit beside the engine's tree for the whole run), and
+//! excerpts are read from the file when a report asks for them.
+
+use std::borrow::Cow;
+use std::io::{Read, Seek, SeekFrom};
+use std::ops::Range;
+use std::path::PathBuf;
+
+use super::locate;
+
+pub enum SourceText {
+    Memory(String),
+    /// A file that was read whole and validated as UTF-8 when loaded.
+    File {
+        path: PathBuf,
+        len: usize,
+    },
+}
+
+/// A piece of the text and where it starts in the whole.
+pub struct Excerpt<'a> {
+    pub base: usize,
+    pub text: Cow<'a, str>,
+}
+
+impl SourceText {
+    pub fn len(&self) -> usize {
+        match self {
+            SourceText::Memory(s) => s.len(),
+            SourceText::File { len, .. } => *len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text of `range`, widened to whole characters.
+    pub fn excerpt(&self, range: Range<usize>) -> Excerpt<'_> {
+        let end = range.end.min(self.len());
+        let start = range.start.min(end);
+        match self {
+            SourceText::Memory(s) => {
+                let start = (0..=start)
+                    .rev()
+                    .find(|&i| s.is_char_boundary(i))
+                    .unwrap_or(0);
+                let end = (end..=s.len())
+                    .find(|&i| s.is_char_boundary(i))
+                    .unwrap_or(s.len());
+                Excerpt {
+                    base: start,
+                    text: Cow::Borrowed(&s[start..end]),
+                }
+            }
+            SourceText::File { path, .. } => {
+                // Three bytes either side cover a character cut at an edge.
+                let (from, to) = (start.saturating_sub(3), (end + 3).min(self.len()));
+                let mut bytes = vec![0; to - from];
+                let read = std::fs::File::open(path).and_then(|mut f| {
+                    f.seek(SeekFrom::Start(from as u64))
+                        .and_then(|_| f.read_exact(&mut bytes))
+                });
+                if read.is_err() {
+                    // The file changed or vanished since it was loaded: no excerpt.
+                    return Excerpt {
+                        base: start,
+                        text: Cow::Borrowed(""),
+                    };
+                }
+                let is_boundary = |i: usize| i == bytes.len() || (bytes[i] as i8) >= -0x40;
+                let lo = (0..=start - from)
+                    .rev()
+                    .find(|&i| is_boundary(i))
+                    .unwrap_or(0);
+                let hi = (end - from..=bytes.len())
+                    .find(|&i| is_boundary(i))
+                    .unwrap_or(bytes.len());
+                let text = String::from_utf8_lossy(&bytes[lo..hi]).into_owned();
+                Excerpt {
+                    base: from + lo,
+                    text: Cow::Owned(text),
+                }
+            }
+        }
+    }
+
+    /// The whole JSON value that starts at `offset` (and a little before
+    /// it, for context), read in growing pieces until it is complete.
+    pub fn value_at(&self, offset: usize) -> Excerpt<'_> {
+        let mut len = 16 * 1024;
+        loop {
+            let excerpt = self.excerpt(offset..offset + len);
+            let local = offset - excerpt.base;
+            let complete = locate::skip_value(excerpt.text.as_bytes(), local).is_some();
+            if complete || excerpt.base + excerpt.text.len() >= self.len() {
+                return excerpt;
+            }
+            len *= 4;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_excerpts_match_memory_ones() {
+        let text: String = (0..3000)
+            .map(|i| format!("{{\"k{i}\": \"é{i}\"}},\n"))
+            .collect();
+        let path =
+            std::env::temp_dir().join(format!("ecsguard-source-{}.json", std::process::id()));
+        std::fs::write(&path, &text).unwrap();
+        let file = SourceText::File {
+            path: path.clone(),
+            len: text.len(),
+        };
+        let memory = SourceText::Memory(text.clone());
+        for range in [0..10, 100..5000, 7..8, text.len() - 5..text.len() + 10] {
+            let (a, b) = (file.excerpt(range.clone()), memory.excerpt(range.clone()));
+            assert_eq!(
+                (a.base, a.text.as_ref()),
+                (b.base, b.text.as_ref()),
+                "{range:?}"
+            );
+            assert_eq!(&text[a.base..a.base + a.text.len()], a.text.as_ref());
+        }
+        let offset = text.find("{\"k2000\"").unwrap();
+        let v = file.value_at(offset);
+        assert!(v.text[offset - v.base..].starts_with("{\"k2000\": \"é2000\"}"));
+        std::fs::remove_file(path).unwrap();
+    }
+}
