@@ -3,5 +3,8 @@
 //! Being built up in steps (issue 3); what is here is complete and tested
 //! on its own.
 
+pub mod client;
 pub mod credentials;
+pub mod normalize;
+pub mod paging;
 pub mod sign;

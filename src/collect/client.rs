@@ -1,0 +1,658 @@
+//! The RPC client: one signed `POST /?<query>` per attempt, the JSON body
+//! parsed, API errors typed, transient failures retried with jittered
+//! exponential backoff under an overall deadline.
+//!
+//! Every attempt is signed anew (fresh `SignatureNonce` and `Timestamp`).
+//! The AccessKey secret and the security token never leave this module:
+//! they are kept out of `Debug`, and scrubbed from every error message
+//! (the gateway echoes its string to sign, and transport errors carry the
+//! URL, both of which hold the token).
+
+use std::fmt;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::credentials::{redact_id, Credential};
+use super::sign;
+
+/// An Alibaba Cloud RPC product: its code, API version and endpoint rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Product {
+    /// Product code as in error reports and RAM actions: Ecs, Ess, Eci, Oos, Vpc.
+    pub code: &'static str,
+    pub version: &'static str,
+    /// Host prefix: `ecs` gives `ecs.<region>.aliyuncs.com`.
+    pub host: &'static str,
+    /// Regions served by the central `<host>.aliyuncs.com` endpoint.
+    pub central_regions: &'static [&'static str],
+}
+
+pub const ECS: Product = Product {
+    code: "Ecs",
+    version: "2014-05-26",
+    host: "ecs",
+    central_regions: &[],
+};
+/// Auto Scaling, 2014-08-28 (wrapped lists). The SDK's endpoint map sends
+/// these regions to the central endpoint (alibaba-api.md §2).
+pub const ESS: Product = Product {
+    code: "Ess",
+    version: "2014-08-28",
+    host: "ess",
+    central_regions: &[
+        "cn-qingdao",
+        "cn-beijing",
+        "cn-hangzhou",
+        "cn-shanghai",
+        "cn-shenzhen",
+        "cn-hongkong",
+        "ap-southeast-1",
+        "us-east-1",
+        "us-west-1",
+        "cn-nanjing",
+    ],
+};
+pub const ECI: Product = Product {
+    code: "Eci",
+    version: "2018-08-08",
+    host: "eci",
+    central_regions: &[],
+};
+pub const OOS: Product = Product {
+    code: "Oos",
+    version: "2019-06-01",
+    host: "oos",
+    central_regions: &[],
+};
+
+impl Product {
+    /// The public endpoint for `region` (§2): `https://<host>.<region>.aliyuncs.com`,
+    /// or the central endpoint for the regions the SDK routes there.
+    pub fn endpoint(&self, region: &str) -> String {
+        if self.central_regions.contains(&region) {
+            format!("https://{}.aliyuncs.com", self.host)
+        } else {
+            format!("https://{}.{region}.aliyuncs.com", self.host)
+        }
+    }
+}
+
+/// How retries are paced.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Attempts per call, the first included.
+    pub max_attempts: u32,
+    /// Backoff base for throttling (the SDK uses 500 ms).
+    pub throttle_base: Duration,
+    /// Backoff base for other transient errors (the SDK uses 100 ms).
+    pub base: Duration,
+    /// Longest single wait.
+    pub cap: Duration,
+    /// No attempt starts after this much time from the call's start.
+    pub deadline: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 8,
+            throttle_base: Duration::from_millis(500),
+            base: Duration::from_millis(100),
+            cap: Duration::from_secs(20),
+            deadline: Duration::from_secs(120),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait before attempt `attempt + 1` (attempt counts from 1):
+    /// exponential, capped, then jittered into `[d/2, d]`.
+    pub fn delay(&self, attempt: u32, throttled: bool) -> Duration {
+        let base = if throttled {
+            self.throttle_base
+        } else {
+            self.base
+        };
+        let exp = base.saturating_mul(1u32 << attempt.saturating_sub(1).min(16));
+        let d = exp.min(self.cap).as_millis() as u64;
+        let half = d / 2;
+        Duration::from_millis(half + rand::random_range(0..=d - half))
+    }
+}
+
+/// Client settings.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// Send every product's requests to this base URL instead of the public
+    /// regional endpoints (private/VPC endpoints, proxies, tests).
+    pub endpoint: Option<String>,
+    pub connect_timeout: Duration,
+    /// Timeout of one attempt, body included.
+    pub request_timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            endpoint: None,
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// Why a call failed, as recorded in `collection_errors`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallError {
+    pub product: String,
+    pub action: String,
+    pub region: String,
+    /// The API's error code, or a transport class: `Timeout`,
+    /// `ConnectionError`, `BadResponse`, `CredentialNotSupported`.
+    pub code: String,
+    /// The message, secrets scrubbed.
+    pub message: String,
+    /// RequestId of the last attempt, when the API answered.
+    pub request_id: Option<String>,
+    /// HTTP status of the last attempt, when there was one.
+    pub http_status: Option<u16>,
+    /// What to do about it, for codes a person must act on.
+    pub hint: Option<String>,
+    /// Attempts made.
+    pub attempts: u32,
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "{} {} in {}: {}: {}",
+            self.product, self.action, self.region, self.code, self.message
+        )?;
+        let mut extra = Vec::new();
+        if let Some(id) = &self.request_id {
+            extra.push(format!("RequestId {id}"));
+        }
+        if let Some(s) = self.http_status {
+            extra.push(format!("HTTP {s}"));
+        }
+        if self.attempts > 1 {
+            extra.push(format!("{} attempts", self.attempts));
+        }
+        if !extra.is_empty() {
+            write!(f, " ({})", extra.join(", "))?;
+        }
+        if let Some(h) = &self.hint {
+            write!(f, "; {h}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CallError {}
+
+/// Whether an API error code is worth another attempt.
+pub fn retryable_code(code: &str) -> bool {
+    code.starts_with("Throttling")
+        || matches!(
+            code,
+            "Rejected.Throttling"
+                | "ServiceUnavailable"
+                | "InternalError"
+                | "UnknownError"
+                | "SignatureNonceUsed"
+        )
+}
+
+fn is_throttling(code: &str) -> bool {
+    code.starts_with("Throttling") || code == "Rejected.Throttling"
+}
+
+/// A hint for the codes that a person has to fix.
+pub fn hint_for(product: &str, action: &str, code: &str) -> Option<String> {
+    let h = if code.starts_with("InvalidAccessKeyId") {
+        "the AccessKey id is unknown or disabled: check which credentials were used".to_string()
+    } else if code == "SignatureDoesNotMatch" || code == "IncompleteSignature" {
+        "the AccessKey secret does not belong to the AccessKey id (or a proxy changed the request)"
+            .to_string()
+    } else if code.starts_with("Forbidden") || code.starts_with("NoPermission") {
+        format!(
+            "the RAM user or role may not call {}:{action}; grant it read-only access to {product}",
+            product.to_ascii_lowercase()
+        )
+    } else if code == "InvalidTimeStamp.Expired" {
+        "the local clock is more than 15 minutes off: fix it and retry".to_string()
+    } else if code.starts_with("InvalidSecurityToken") {
+        "the STS security token is invalid or expired: get a new one".to_string()
+    } else {
+        return None;
+    };
+    Some(h)
+}
+
+/// Whether a base URL names this machine (127.0.0.0/8, ::1, localhost).
+pub fn is_loopback(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.rsplit_once(':').map_or(authority, |(h, _)| h),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The async RPC client.
+pub struct Client {
+    http: reqwest::Client,
+    access_key_id: String,
+    access_key_secret: String,
+    security_token: Option<String>,
+    config: ClientConfig,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("access_key_id", &redact_id(&self.access_key_id))
+            .field("access_key_secret", &"<redacted>")
+            .field(
+                "security_token",
+                &self.security_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+/// Why a client could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error("{0} credentials are not supported yet; use an AccessKey pair or an STS token (profile modes AK and StsToken, or the environment variables)")]
+    CredentialNotSupported(&'static str),
+    #[error("cannot set up the HTTP client: {0}")]
+    Http(String),
+}
+
+/// The outcome of one attempt that did not succeed.
+struct Failure {
+    code: String,
+    message: String,
+    request_id: Option<String>,
+    http_status: Option<u16>,
+    retry: bool,
+    throttled: bool,
+}
+
+impl Client {
+    pub fn new(credential: &Credential, config: ClientConfig) -> Result<Client, ClientError> {
+        let (access_key_id, access_key_secret, security_token) = match credential {
+            Credential::Static {
+                access_key_id,
+                access_key_secret,
+                security_token,
+            } => (
+                access_key_id.clone(),
+                access_key_secret.clone(),
+                security_token.clone(),
+            ),
+            Credential::AssumeRole { .. } => {
+                return Err(ClientError::CredentialNotSupported(
+                    "RamRoleArn (STS AssumeRole)",
+                ))
+            }
+            Credential::EcsRamRole { .. } => {
+                return Err(ClientError::CredentialNotSupported(
+                    "EcsRamRole (instance metadata)",
+                ))
+            }
+        };
+        let mut builder = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.request_timeout)
+            .user_agent(concat!("ecsguard/", env!("CARGO_PKG_VERSION")));
+        // HTTP(S)_PROXY from the environment applies, except to an endpoint
+        // on this machine (the fake API of the tests, a local proxy).
+        if config.endpoint.as_deref().is_some_and(is_loopback) {
+            builder = builder.no_proxy();
+        }
+        let http = builder
+            .build()
+            .map_err(|e| ClientError::Http(e.to_string()))?;
+        Ok(Client {
+            http,
+            access_key_id,
+            access_key_secret,
+            security_token,
+            config,
+        })
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    /// The base URL requests for `product` in `region` go to.
+    pub fn base_url(&self, product: &Product, region: &str) -> String {
+        match &self.config.endpoint {
+            Some(e) => e.trim_end_matches('/').to_string(),
+            None => product.endpoint(region),
+        }
+    }
+
+    /// Calls `action` of `product` in `region` (`RegionId` is added unless
+    /// `params` has it) and returns the parsed JSON body, retrying what can
+    /// be retried.
+    pub async fn call(
+        &self,
+        product: &Product,
+        action: &str,
+        region: &str,
+        params: &[(&str, &str)],
+    ) -> Result<Value, CallError> {
+        let started = Instant::now();
+        let policy = &self.config.retry;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let failure = match self.attempt(product, action, region, params).await {
+                Ok(v) => return Ok(v),
+                Err(f) => f,
+            };
+            let give_up = !failure.retry || attempt >= policy.max_attempts.max(1);
+            let wait = policy.delay(attempt, failure.throttled);
+            if give_up || started.elapsed() + wait > policy.deadline {
+                let hint = hint_for(product.code, action, &failure.code);
+                let mut message = self.scrub(&failure.message);
+                if failure.retry && !give_up {
+                    message.push_str(&format!(
+                        " (gave up: retry deadline of {}s reached)",
+                        policy.deadline.as_secs()
+                    ));
+                }
+                return Err(CallError {
+                    product: product.code.to_string(),
+                    action: action.to_string(),
+                    region: region.to_string(),
+                    code: failure.code,
+                    message,
+                    request_id: failure.request_id,
+                    http_status: failure.http_status,
+                    hint,
+                    attempts: attempt,
+                });
+            }
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// One signed request.
+    async fn attempt(
+        &self,
+        product: &Product,
+        action: &str,
+        region: &str,
+        params: &[(&str, &str)],
+    ) -> Result<Value, Failure> {
+        let nonce = format!("{:032x}", rand::random::<u128>());
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        let timestamp = chrono::DateTime::from_timestamp(now, 0)
+            .unwrap_or_default()
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
+        let mut all: Vec<(&str, &str)> = vec![
+            ("Action", action),
+            ("Format", "JSON"),
+            ("Version", product.version),
+            ("AccessKeyId", &self.access_key_id),
+            ("SignatureMethod", "HMAC-SHA1"),
+            ("SignatureVersion", "1.0"),
+            ("SignatureNonce", &nonce),
+            ("Timestamp", &timestamp),
+        ];
+        if let Some(token) = &self.security_token {
+            all.push(("SecurityToken", token));
+        }
+        if !params.iter().any(|(k, _)| *k == "RegionId") {
+            all.push(("RegionId", region));
+        }
+        all.extend(params.iter().copied());
+        let query = sign::signed_query("POST", &self.access_key_secret, all);
+        let url = format!("{}/?{query}", self.base_url(product, region));
+
+        let transport = |e: reqwest::Error| {
+            let code = if e.is_timeout() {
+                "Timeout"
+            } else if e.is_connect() {
+                "ConnectionError"
+            } else {
+                "BadResponse"
+            };
+            // Without the URL: it carries the token and the signature.
+            let e = e.without_url();
+            let mut message = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                message.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            Failure {
+                code: code.into(),
+                message,
+                request_id: None,
+                http_status: None,
+                retry: true,
+                throttled: false,
+            }
+        };
+        let response = self.http.post(url).send().await.map_err(transport)?;
+        let status = response.status().as_u16();
+        let body = response.bytes().await.map_err(|e| {
+            let mut f = transport(e);
+            f.http_status = Some(status);
+            f
+        })?;
+        let parsed: Option<Value> = serde_json::from_slice(&body)
+            .ok()
+            .filter(|v: &Value| v.is_object());
+        let transient_status = matches!(status, 429 | 500 | 502 | 503 | 504);
+        match parsed {
+            Some(v) if (200..300).contains(&status) => Ok(v),
+            Some(v) => {
+                let field = |names: &[&str]| {
+                    names
+                        .iter()
+                        .find_map(|n| v.get(*n).and_then(Value::as_str))
+                        .map(str::to_string)
+                };
+                let code = field(&["Code", "code"]).unwrap_or_else(|| format!("HTTP{status}"));
+                let message = field(&["Message", "message"]).unwrap_or_default();
+                Failure {
+                    retry: retryable_code(&code) || transient_status,
+                    throttled: is_throttling(&code) || status == 429,
+                    request_id: field(&["RequestId", "requestId"]),
+                    http_status: Some(status),
+                    code,
+                    message,
+                }
+                .into_err()
+            }
+            None => {
+                let shown: String = String::from_utf8_lossy(&body).chars().take(200).collect();
+                Failure {
+                    code: "BadResponse".into(),
+                    message: format!(
+                        "HTTP {status} with a body that is not a JSON object ({} bytes): {shown}",
+                        body.len()
+                    ),
+                    request_id: None,
+                    http_status: Some(status),
+                    // A truncated or garbled answer is worth another try,
+                    // unless the gateway refused the request outright.
+                    retry: (200..300).contains(&status) || transient_status,
+                    throttled: status == 429,
+                }
+                .into_err()
+            }
+        }
+    }
+
+    /// Removes the secret and the token, raw and percent-encoded once or
+    /// twice (as they appear in a query string and in a string to sign).
+    fn scrub(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        let mut secrets = vec![self.access_key_secret.as_str()];
+        if let Some(t) = &self.security_token {
+            secrets.push(t);
+        }
+        for s in secrets.into_iter().filter(|s| !s.is_empty()) {
+            let once = sign::percent_encode(s);
+            let twice = sign::percent_encode(&once);
+            for form in [twice, once, s.to_string()] {
+                out = out.replace(&form, "<redacted>");
+            }
+        }
+        out
+    }
+}
+
+impl Failure {
+    fn into_err<T>(self) -> Result<T, Failure> {
+        Err(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sts() -> Credential {
+        Credential::Static {
+            access_key_id: "STS.NUgYrLnoC37mZZCNnAbez".into(),
+            access_key_secret: "Sts+Secret/Key=1".into(),
+            security_token: Some("CAIS8gF1q6Ft5B2yfSjIr5bkE/3+h7Zx0ZTYZ2v1jTQ=".into()),
+        }
+    }
+
+    #[test]
+    fn endpoints_follow_the_reference() {
+        assert_eq!(
+            ECS.endpoint("cn-hangzhou"),
+            "https://ecs.cn-hangzhou.aliyuncs.com"
+        );
+        assert_eq!(ESS.endpoint("cn-beijing"), "https://ess.aliyuncs.com");
+        assert_eq!(
+            ESS.endpoint("eu-central-1"),
+            "https://ess.eu-central-1.aliyuncs.com"
+        );
+        assert_eq!(
+            ECI.endpoint("cn-shanghai"),
+            "https://eci.cn-shanghai.aliyuncs.com"
+        );
+        let c = Client::new(
+            &sts(),
+            ClientConfig {
+                endpoint: Some("http://127.0.0.1:9/".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(c.base_url(&ECS, "cn-hangzhou"), "http://127.0.0.1:9");
+        assert!(is_loopback("http://127.0.0.1:9/") && is_loopback("http://[::1]:80"));
+        assert!(
+            is_loopback("http://localhost") && !is_loopback("https://ecs.cn-hangzhou.aliyuncs.com")
+        );
+    }
+
+    #[test]
+    fn retry_classes() {
+        for code in [
+            "Throttling",
+            "Throttling.User",
+            "Throttling.Api",
+            "ServiceUnavailable",
+            "InternalError",
+            "SignatureNonceUsed",
+        ] {
+            assert!(retryable_code(code), "{code}");
+        }
+        for code in [
+            "InvalidAccessKeyId.NotFound",
+            "SignatureDoesNotMatch",
+            "Forbidden.RAM",
+            "InvalidParameter",
+            "InvalidTimeStamp.Expired",
+        ] {
+            assert!(!retryable_code(code), "{code}");
+        }
+        assert!(hint_for("Ecs", "DescribeInstances", "Forbidden.RAM")
+            .unwrap()
+            .contains("ecs:DescribeInstances"));
+        assert!(hint_for("Ecs", "X", "SignatureDoesNotMatch").is_some());
+        assert!(hint_for("Ecs", "X", "Throttling").is_none());
+    }
+
+    #[test]
+    fn backoff_grows_is_capped_and_jittered() {
+        let p = RetryPolicy::default();
+        for _ in 0..50 {
+            let d1 = p.delay(1, true);
+            assert!(d1 >= Duration::from_millis(250) && d1 <= Duration::from_millis(500));
+            let d3 = p.delay(3, false);
+            assert!(d3 >= Duration::from_millis(200) && d3 <= Duration::from_millis(400));
+            let d30 = p.delay(30, true);
+            assert!(d30 >= Duration::from_secs(10) && d30 <= Duration::from_secs(20));
+        }
+    }
+
+    #[test]
+    fn role_credentials_are_reported_unsupported() {
+        let role = Credential::AssumeRole {
+            access_key_id: "LTAI".into(),
+            access_key_secret: "s".into(),
+            role_arn: "acs:ram::1:role/audit".into(),
+            session_name: "ecsguard".into(),
+            external_id: None,
+            duration_seconds: 3600,
+            sts_region: None,
+        };
+        let err = Client::new(&role, ClientConfig::default()).unwrap_err();
+        assert!(err.to_string().contains("RamRoleArn"), "{err}");
+        let err = Client::new(
+            &Credential::EcsRamRole { role_name: None },
+            ClientConfig::default(),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("not supported yet"), "{err}");
+    }
+
+    #[test]
+    fn secrets_stay_out_of_debug_and_messages() {
+        let c = Client::new(&sts(), ClientConfig::default()).unwrap();
+        let shown = format!("{c:?}");
+        assert!(
+            !shown.contains("Sts+Secret") && !shown.contains("CAIS8gF1"),
+            "{shown}"
+        );
+        // The gateway's SignatureDoesNotMatch message echoes its string to sign.
+        let echoed = format!(
+            "server string to sign is:POST&%2F&AccessKeyId%3DSTS.x%26SecurityToken%3D{}%26x; token {} secret {}",
+            sign::percent_encode(&sign::percent_encode("CAIS8gF1q6Ft5B2yfSjIr5bkE/3+h7Zx0ZTYZ2v1jTQ=")),
+            "CAIS8gF1q6Ft5B2yfSjIr5bkE/3+h7Zx0ZTYZ2v1jTQ=",
+            "Sts+Secret/Key=1"
+        );
+        let clean = c.scrub(&echoed);
+        assert!(
+            !clean.contains("CAIS8gF1") && !clean.contains("Sts+Secret"),
+            "{clean}"
+        );
+        assert_eq!(clean.matches("<redacted>").count(), 3, "{clean}");
+    }
+}

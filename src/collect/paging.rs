@@ -1,0 +1,296 @@
+//! Walking every page of a list API.
+//!
+//! Two styles (alibaba-api.md §3, §7.2): `NextToken` (+ `MaxResults`, or
+//! `Limit` on ECI) until the answer's token is empty, and
+//! `PageNumber`/`PageSize` until `TotalCount` items came or a short page
+//! arrives. The page walk checks that it returned what `TotalCount`
+//! promised and reports a shortfall as a collection error. Both walks are
+//! bounded: a token seen twice or more than [`MAX_PAGES`] pages end the
+//! walk with an error rather than loop.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::client::{CallError, Client, Product, ECI, ECS, ESS};
+use super::normalize::{integer, items_at};
+
+/// The most pages one walk will fetch (100k instances at 100 a page is 1000).
+pub const MAX_PAGES: u32 = 20_000;
+
+/// How a list API pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paging {
+    /// `NextToken` and a page-size parameter (`MaxResults`, or `Limit` on ECI).
+    Token { size_param: &'static str, max: u32 },
+    /// `PageNumber`/`PageSize`.
+    Pages { max: u32 },
+    /// One call returns everything.
+    None,
+}
+
+/// A list API: where its items are and how it pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListApi {
+    pub product: Product,
+    pub action: &'static str,
+    /// Dotted path of the items in the answer, e.g. `Instances.Instance`.
+    pub list_path: &'static str,
+    pub paging: Paging,
+}
+
+const fn token(max: u32) -> Paging {
+    Paging::Token {
+        size_param: "MaxResults",
+        max,
+    }
+}
+
+/// The list APIs of issue 3, with their documented maximum page sizes.
+pub const DESCRIBE_REGIONS: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeRegions",
+    list_path: "Regions.Region",
+    paging: Paging::None,
+};
+pub const DESCRIBE_INSTANCES: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeInstances",
+    list_path: "Instances.Instance",
+    paging: token(100),
+};
+pub const DESCRIBE_INSTANCE_TYPES: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeInstanceTypes",
+    list_path: "InstanceTypes.InstanceType",
+    paging: token(1600),
+};
+pub const DESCRIBE_IMAGES: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeImages",
+    list_path: "Images.Image",
+    paging: Paging::Pages { max: 100 },
+};
+pub const DESCRIBE_DEPLOYMENT_SETS: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeDeploymentSets",
+    list_path: "DeploymentSets.DeploymentSet",
+    paging: Paging::Pages { max: 50 },
+};
+pub const DESCRIBE_INSTANCE_HISTORY_EVENTS: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeInstanceHistoryEvents",
+    list_path: "InstanceSystemEventSet.InstanceSystemEventType",
+    paging: token(100),
+};
+pub const DESCRIBE_INSTANCES_FULL_STATUS: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeInstancesFullStatus",
+    list_path: "InstanceFullStatusSet.InstanceFullStatusType",
+    paging: Paging::Pages { max: 100 },
+};
+pub const DESCRIBE_CLOUD_ASSISTANT_STATUS: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeCloudAssistantStatus",
+    list_path: "InstanceCloudAssistantStatusSet.InstanceCloudAssistantStatus",
+    paging: token(50),
+};
+pub const DESCRIBE_INVOCATIONS: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeInvocations",
+    list_path: "Invocations.Invocation",
+    paging: token(50),
+};
+pub const DESCRIBE_SCALING_GROUPS: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeScalingGroups",
+    list_path: "ScalingGroups.ScalingGroup",
+    paging: Paging::Pages { max: 50 },
+};
+pub const DESCRIBE_CONTAINER_GROUPS: ListApi = ListApi {
+    product: ECI,
+    action: "DescribeContainerGroups",
+    list_path: "ContainerGroups",
+    paging: Paging::Token {
+        size_param: "Limit",
+        max: 20,
+    },
+};
+
+/// What a walk returned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Walk {
+    /// Every item of every page, in order, as the API gave them.
+    pub items: Vec<Value>,
+    pub pages: u32,
+    /// `TotalCount` of the first page, when the API gave one.
+    pub total_count: Option<i64>,
+    /// What went wrong without losing the pages (a `TotalCount` shortfall):
+    /// for `collection_errors`.
+    pub problems: Vec<CallError>,
+}
+
+fn walk_error(api: &ListApi, region: &str, code: &str, message: String, pages: u32) -> CallError {
+    CallError {
+        product: api.product.code.to_string(),
+        action: api.action.to_string(),
+        region: region.to_string(),
+        code: code.to_string(),
+        message,
+        request_id: None,
+        http_status: None,
+        hint: None,
+        attempts: pages,
+    }
+}
+
+async fn page(
+    client: &Client,
+    api: &ListApi,
+    region: &str,
+    params: &[(&str, &str)],
+    extra: Vec<(&'static str, String)>,
+) -> Result<Value, CallError> {
+    let mut all: Vec<(&str, &str)> = params.to_vec();
+    all.extend(extra.iter().map(|(k, v)| (*k, v.as_str())));
+    client.call(&api.product, api.action, region, &all).await
+}
+
+/// Fetches every page of `api` in `region` with the extra `params`.
+pub async fn walk(
+    client: &Client,
+    api: &ListApi,
+    region: &str,
+    params: &[(&str, &str)],
+) -> Result<Walk, CallError> {
+    let mut walk = Walk {
+        items: Vec::new(),
+        pages: 0,
+        total_count: None,
+        problems: Vec::new(),
+    };
+    let call = |extra: Vec<(&'static str, String)>| page(client, api, region, params, extra);
+    match api.paging {
+        Paging::None => {
+            let body = call(Vec::new()).await?;
+            walk.pages = 1;
+            walk.items = items_at(&body, api.list_path);
+        }
+        Paging::Token { size_param, max } => {
+            let mut seen = HashSet::new();
+            let mut next: Option<String> = None;
+            loop {
+                if walk.pages >= MAX_PAGES {
+                    return Err(walk_error(
+                        api,
+                        region,
+                        "PagingLimit",
+                        format!("stopped after {MAX_PAGES} pages"),
+                        walk.pages,
+                    ));
+                }
+                let mut extra = vec![(size_param, max.to_string())];
+                if let Some(t) = &next {
+                    extra.push(("NextToken", t.clone()));
+                }
+                let body = call(extra).await?;
+                walk.pages += 1;
+                if walk.pages == 1 {
+                    walk.total_count = body.get("TotalCount").and_then(integer);
+                }
+                walk.items.extend(items_at(&body, api.list_path));
+                let token = body
+                    .get("NextToken")
+                    .and_then(Value::as_str)
+                    .filter(|t| !t.is_empty());
+                match token {
+                    None => break,
+                    Some(t) if !seen.insert(t.to_string()) => {
+                        return Err(walk_error(
+                            api,
+                            region,
+                            "PagingLoop",
+                            format!("NextToken {t:?} came back twice; the walk would not end"),
+                            walk.pages,
+                        ))
+                    }
+                    Some(t) => next = Some(t.to_string()),
+                }
+            }
+        }
+        Paging::Pages { max } => {
+            let mut page = 1u32;
+            loop {
+                let extra = vec![
+                    ("PageNumber", page.to_string()),
+                    ("PageSize", max.to_string()),
+                ];
+                let body = call(extra).await?;
+                walk.pages += 1;
+                let total = body.get("TotalCount").and_then(integer);
+                if walk.pages == 1 {
+                    walk.total_count = total;
+                }
+                // The API may cap the size asked for: a page is short against
+                // the size it says it used.
+                let size = body
+                    .get("PageSize")
+                    .and_then(integer)
+                    .filter(|s| *s > 0)
+                    .unwrap_or(max as i64);
+                let got = items_at(&body, api.list_path);
+                let short = (got.len() as i64) < size;
+                walk.items.extend(got);
+                let done = total.is_some_and(|t| walk.items.len() as i64 >= t);
+                if done || short {
+                    break;
+                }
+                if walk.pages >= MAX_PAGES {
+                    return Err(walk_error(
+                        api,
+                        region,
+                        "PagingLimit",
+                        format!("stopped after {MAX_PAGES} pages"),
+                        walk.pages,
+                    ));
+                }
+                page += 1;
+            }
+            if let Some(total) = walk.total_count {
+                if walk.items.len() as i64 != total {
+                    walk.problems.push(walk_error(
+                        api,
+                        region,
+                        "TotalCountMismatch",
+                        format!(
+                            "TotalCount promised {total} items, the {} page(s) returned {}",
+                            walk.pages,
+                            walk.items.len()
+                        ),
+                        walk.pages,
+                    ));
+                }
+            }
+        }
+    }
+    Ok(walk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_sizes_are_the_documented_maxima() {
+        assert_eq!(DESCRIBE_INSTANCES.paging, token(100));
+        assert_eq!(DESCRIBE_INSTANCE_TYPES.paging, token(1600));
+        assert_eq!(DESCRIBE_DEPLOYMENT_SETS.paging, Paging::Pages { max: 50 });
+        assert_eq!(
+            DESCRIBE_CONTAINER_GROUPS.paging,
+            Paging::Token {
+                size_param: "Limit",
+                max: 20
+            }
+        );
+    }
+}
