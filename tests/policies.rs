@@ -171,3 +171,34 @@ fn coverage_counts_lines_and_gates_on_a_threshold() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn the_rule_catalogue_is_current() {
+    let out = bin()
+        .args(["policies", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/RULES.md");
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        generated == on_disk,
+        "{} is stale: run `cargo run -- policies --format markdown > docs/RULES.md`",
+        path.display()
+    );
+    // Every rule is in it, with its file and line.
+    let rules = bin()
+        .args(["policies", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
+    for r in rules.as_array().unwrap() {
+        let row = format!(
+            "| {} | {} |",
+            r["id"].as_str().unwrap(),
+            r["severity"].as_str().unwrap()
+        );
+        assert!(generated.contains(&row), "{row} missing");
+    }
+}

@@ -1,0 +1,103 @@
+# METADATA
+# title: Pay-as-you-go instance has no release protection
+# description: >-
+#   The pay-as-you-go instance has DeletionProtection off, so one wrong
+#   console click, script or Terraform plan releases it, and its system disk
+#   (and data disks set to be released with it) are gone for good. Instances
+#   that Auto Scaling manages and spot instances are not judged: a scaling
+#   group must be free to release its instances on scale-in, and spot
+#   instances are released by the system whatever the flag says; Cloud
+#   Config's ecs-instance-deletion-protection-enabled judges those too.
+# custom:
+#   id: ECS-006
+#   severity: medium
+#   resource_type: instance
+#   requires: [scaling_instances]
+#   remediation:
+#     text: >-
+#       Turn on release protection for the instance (and keep it on in the
+#       launch templates or scripts that create such instances).
+#     cli: aliyun ecs ModifyInstanceAttribute --RegionId {RegionId} --InstanceId {InstanceId} --DeletionProtection true
+#   references:
+#     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-modifyinstanceattribute
+#   cloud_config: ecs-instance-deletion-protection-enabled
+package ecsguard.ecs.deletion_protection
+
+# Every instance some scaling group lists, or that carries the tag Auto
+# Scaling puts on the instances it creates, built once.
+grouped := {si.InstanceId |
+	some g in input.scaling_groups
+	some si in g.scaling_instances
+} | {inst.InstanceId |
+	some inst in input.instances
+	some tag in inst.Tags
+	tag.Key == "acs:autoscaling:scalingGroupId"
+}
+
+# Regions where some scaling group's instance list was not collected.
+regions_missing_members := {g.RegionId |
+	some g in input.scaling_groups
+	not members_collected(g)
+}
+
+deny contains f if {
+	some i, inst in input.instances
+	inst.DeletionProtection == false
+	inst.InstanceChargeType == "PostPaid"
+	inst.SpotStrategy == "NoSpot"
+	not inst.InstanceId in grouped
+	not inst.RegionId in regions_missing_members
+	f := {
+		"pointer": sprintf("/instances/%d/DeletionProtection", [i]),
+		"msg": sprintf("pay-as-you-go instance %s is in no scaling group and has DeletionProtection false", [label(inst)]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	not protection_reported(inst)
+	inst.InstanceChargeType == "PostPaid"
+	inst.SpotStrategy == "NoSpot"
+	not inst.InstanceId in grouped
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("pay-as-you-go instance %s has no DeletionProtection in the snapshot, its release protection cannot be judged", [label(inst)]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	inst.DeletionProtection == false
+	not inst.InstanceId in grouped
+	some field in ["InstanceChargeType", "SpotStrategy"]
+	not object.get(inst, field, false)
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has DeletionProtection false but no %s in the snapshot, whether it needs release protection cannot be judged", [label(inst), field]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	inst.DeletionProtection == false
+	inst.InstanceChargeType == "PostPaid"
+	inst.SpotStrategy == "NoSpot"
+	not inst.InstanceId in grouped
+	inst.RegionId in regions_missing_members
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has DeletionProtection false and is in no collected scaling group, but some scaling groups of %s have no scaling_instances in the snapshot", [label(inst), inst.RegionId]),
+	}
+}
+
+members_collected(g) if is_array(g.scaling_instances)
+
+# Kept as a rule taking the parent: OPA and regorus disagree on
+# `not is_boolean(x.f)` when x.f is absent.
+protection_reported(inst) if is_boolean(inst.DeletionProtection)
+
+# "i-123 (name)", or just the id when the name is empty or the id itself.
+label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := inst.InstanceId

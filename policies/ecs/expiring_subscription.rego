@@ -1,0 +1,70 @@
+# METADATA
+# title: Subscription instance expires soon
+# description: >-
+#   The subscription (PrePaid) instance expires within min_days_left days
+#   (default 30) of the snapshot, or has already expired. When a
+#   subscription lapses the instance is stopped and, after the retention
+#   period, released with its disks. The snapshot does not hold the
+#   auto-renewal setting, so an instance set to auto-renew is reported too,
+#   as Cloud Config's rule does.
+# custom:
+#   id: ECS-010
+#   severity: high
+#   resource_type: instance
+#   remediation:
+#     text: >-
+#       Renew the subscription (or turn on auto-renewal), or move the workload
+#       off the instance before it expires.
+#     cli: aliyun ecs RenewInstance --region {RegionId} --InstanceId {InstanceId} --Period 1 --PeriodUnit Month
+#   references:
+#     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-renewinstance
+#     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-modifyinstanceautorenewattribute
+#     - https://www.alibabacloud.com/help/en/cloud-config/latest/ecs-instance-expired-check
+#   cloud_config: ecs-instance-expired-check
+package ecsguard.ecs.expiring_subscription
+
+day_ns := 86400000000000
+
+min_days_left := data.ecsguard.params.expiring_subscription.min_days_left
+
+deny contains f if {
+	some i, inst in input.instances
+	inst.InstanceChargeType == "PrePaid"
+	left := time.parse_rfc3339_ns(inst.ExpiredTime) - data.ecsguard.now_ns
+	left < min_days_left * day_ns
+	f := {
+		"pointer": sprintf("/instances/%d/ExpiredTime", [i]),
+		"msg": sprintf("subscription instance %s %s (limit %d days)", [label(inst), when(inst.ExpiredTime, left), min_days_left]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	inst.InstanceChargeType == "PrePaid"
+	not inst.ExpiredTime
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("subscription instance %s has no ExpiredTime in the snapshot, its expiry cannot be judged", [label(inst)]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	not inst.InstanceChargeType
+	left := time.parse_rfc3339_ns(inst.ExpiredTime) - data.ecsguard.now_ns
+	left < min_days_left * day_ns
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has ExpiredTime %s but no InstanceChargeType in the snapshot, whether it is a subscription about to expire cannot be judged", [label(inst), inst.ExpiredTime]),
+	}
+}
+
+when(expired, left) := sprintf("expired at %s", [expired]) if {
+	left <= 0
+} else := sprintf("expires at %s, in %d days", [expired, floor(left / day_ns)])
+
+# "i-123 (name)", or just the id when the name is empty or the id itself.
+label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := inst.InstanceId

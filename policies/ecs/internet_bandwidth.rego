@@ -1,0 +1,50 @@
+# METADATA
+# title: Instance public bandwidth above the allowed maximum
+# description: >-
+#   The instance's outbound public bandwidth (InternetMaxBandwidthOut) is
+#   above max_mbps (default 10 Mbit/s). Public bandwidth is billed, and a
+#   compromised or misbehaving instance with a wide pipe can run up traffic
+#   costs or take part in attacks at that rate. The cap should be a deliberate
+#   choice: raise max_mbps for fleets that serve heavy public traffic.
+#   Bandwidth of a bound EIP is set on the EIP and is not judged here.
+# custom:
+#   id: ECS-013
+#   severity: low
+#   resource_type: instance
+#   remediation:
+#     text: >-
+#       Lower the instance's outbound public bandwidth to what it needs, or
+#       serve heavy public traffic through a load balancer or CDN.
+#     cli: aliyun ecs ModifyInstanceNetworkSpec --region {RegionId} --InstanceId {InstanceId} --InternetMaxBandwidthOut <mbps>
+#   references:
+#     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-modifyinstancenetworkspec
+#   cloud_config: ecs-internetmaxbandwidth-check
+package ecsguard.ecs.internet_bandwidth
+
+max_mbps := data.ecsguard.params.internet_bandwidth.max_mbps
+
+deny contains f if {
+	some i, inst in input.instances
+	inst.InternetMaxBandwidthOut > max_mbps
+	f := {
+		"pointer": sprintf("/instances/%d/InternetMaxBandwidthOut", [i]),
+		"msg": sprintf("instance %s has InternetMaxBandwidthOut %d Mbit/s (limit %d)", [label(inst), inst.InternetMaxBandwidthOut, max_mbps]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	not bandwidth_reported(inst)
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has no InternetMaxBandwidthOut in the snapshot, its public bandwidth cannot be judged", [label(inst)]),
+	}
+}
+
+bandwidth_reported(inst) if is_number(inst.InternetMaxBandwidthOut)
+
+# "i-123 (name)", or just the id when the name is empty or the id itself.
+label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := inst.InstanceId

@@ -1,0 +1,58 @@
+# METADATA
+# title: Instance uses a retired instance family
+# description: >-
+#   The instance's type belongs to a family Alibaba Cloud has retired (the
+#   first-generation ecs.t1, s1, s2, s3, m1, m2, c1, c2 and the shared
+#   ecs.n1, n2, e3, by default; the list is the retired_families parameter).
+#   Retired families can no longer be bought, are the first to lose stock and
+#   support, and a stopped or failed instance of one may not get its capacity
+#   back.
+# custom:
+#   id: ECS-016
+#   severity: medium
+#   resource_type: instance
+#   remediation:
+#     text: >-
+#       Change the instance to a current-generation type of similar size
+#       (ModifyInstanceSpec for pay-as-you-go, ModifyPrepayInstanceSpec for
+#       subscription), or rebuild the workload on one.
+#     cli: aliyun ecs ModifyInstanceSpec --region {RegionId} --InstanceId {InstanceId} --InstanceType <current-type>
+#   references:
+#     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-modifyinstancespec
+#   cloud_config: not-using-a-deprecated-ecs-instance
+package ecsguard.ecs.retired_family
+
+retired := {fam | some fam in data.ecsguard.params.retired_family.retired_families}
+
+deny contains f if {
+	some i, inst in input.instances
+	fam := family(inst)
+	fam.name in retired
+	f := {
+		"pointer": sprintf("/instances/%d/%s", [i, fam.field]),
+		"msg": sprintf("instance %s is of type %s in retired family %s", [label(inst), object.get(inst, "InstanceType", "(type not reported)"), fam.name]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	not family(inst)
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has neither InstanceTypeFamily nor InstanceType in the snapshot, its instance family cannot be judged", [label(inst)]),
+	}
+}
+
+# InstanceTypeFamily when reported, else the first two parts of
+# InstanceType ("ecs.t1.small" -> "ecs.t1").
+family(inst) := {"field": "InstanceTypeFamily", "name": inst.InstanceTypeFamily} if {
+	inst.InstanceTypeFamily != ""
+} else := {"field": "InstanceType", "name": concat(".", array.slice(split(inst.InstanceType, "."), 0, 2))} if {
+	inst.InstanceType != ""
+}
+
+# "i-123 (name)", or just the id when the name is empty or the id itself.
+label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := inst.InstanceId

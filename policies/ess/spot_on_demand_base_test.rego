@@ -1,0 +1,52 @@
+package ecsguard.ess.spot_on_demand_base_test
+
+config(fields) := object.union({"ScalingConfigurationId": "asc-1", "RegionId": "cn-hangzhou", "LifecycleState": "Active", "SpotStrategy": "SpotAsPriceGo"}, fields)
+
+group(fields) := object.union({"ScalingGroupId": "asg-1", "ScalingGroupName": "batch", "RegionId": "cn-hangzhou", "OnDemandBaseCapacity": 0, "SpotCapacity": 0, "scaling_configurations": [config({})]}, fields)
+
+deny_pointers(groups) := {f.pointer | some f in findings} if {
+	findings := data.ecsguard.ess.spot_on_demand_base.deny with input as {"scaling_groups": groups}
+}
+
+unknown_pointers(groups) := {f.pointer | some f in findings} if {
+	findings := data.ecsguard.ess.spot_on_demand_base.unknown with input as {"scaling_groups": groups}
+}
+
+test_spot_group_without_base_is_denied if {
+	deny_pointers([group({})]) == {"/scaling_groups/0/OnDemandBaseCapacity"}
+	count(unknown_pointers([group({})])) == 0
+}
+
+test_message_names_group if {
+	findings := data.ecsguard.ess.spot_on_demand_base.deny with input as {"scaling_groups": [group({})]}
+	{f.msg | some f in findings} == {"scaling group asg-1 (batch) runs spot instances with OnDemandBaseCapacity 0: all of its capacity can be reclaimed at once"}
+}
+
+test_spot_group_with_base_passes if {
+	groups := [group({"OnDemandBaseCapacity": 2})]
+	count(deny_pointers(groups)) == 0
+	count(unknown_pointers(groups)) == 0
+}
+
+test_on_demand_group_passes if {
+	groups := [group({"scaling_configurations": [config({"SpotStrategy": "NoSpot"})]})]
+	count(deny_pointers(groups)) == 0
+	count(unknown_pointers(groups)) == 0
+}
+
+test_only_the_spot_group_without_base_is_denied if {
+	groups := [group({"OnDemandBaseCapacity": 1}), group({"ScalingGroupId": "asg-2"})]
+	deny_pointers(groups) == {"/scaling_groups/1/OnDemandBaseCapacity"}
+}
+
+test_missing_base_is_unknown if {
+	groups := [object.remove(group({}), ["OnDemandBaseCapacity"])]
+	unknown_pointers(groups) == {"/scaling_groups/0"}
+	count(deny_pointers(groups)) == 0
+}
+
+test_undecided_spot_is_unknown if {
+	groups := [group({"scaling_configurations": [object.remove(config({}), ["SpotStrategy"])]})]
+	unknown_pointers(groups) == {"/scaling_groups/0"}
+	count(deny_pointers(groups)) == 0
+}
