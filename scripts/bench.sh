@@ -22,6 +22,18 @@ mkdir -p "$dir"
 cargo build --release --quiet
 cargo build --release --quiet --example gen_fleet
 
+# The starter rules (issue 2's benchmark), for both engines; RULES=all
+# benchmarks the whole built-in library instead.
+starter="eci/spot_restart_never ecs/image_age ecs/standalone_spot ecs/cloud_assistant_agent ecs/imds_tokens_public ess/health_check ess/spot_scale_in_hook ess/single_zone"
+rules="$dir/rules"
+rm -rf "$rules" && mkdir -p "$rules"
+if [ "${RULES:-starter}" = all ]; then
+    cp -r policies/. "$rules"
+else
+    for r in $starter; do mkdir -p "$rules/$(dirname "$r")" && cp "policies/$r.rego" "$rules/$r.rego"; done
+    cp policies/data.yaml "$rules/"
+fi
+
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
@@ -33,7 +45,7 @@ for n in $sizes; do
     bytes=$(stat -c %s "$fleet")
     walls=() rss=0
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %M" -o "$dir/time" ./target/release/ecsguard check "$fleet" --format json >"$dir/out-$n.json" || [ $? -eq 1 ]
+        /usr/bin/time -f "%e %M" -o "$dir/time" ./target/release/ecsguard check "$fleet" --no-builtin --policy "$rules" --format json >"$dir/out-$n.json" || [ $? -eq 1 ]
         read -r wall kb < <(tail -n 1 "$dir/time")
         walls+=("$wall")
         [ "$kb" -gt "$rss" ] && rss=$kb
@@ -42,7 +54,7 @@ for n in $sizes; do
     findings=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['findings']))" "$dir/out-$n.json")
     opa="-" ratio="-"
     if [ -n "${OPA_PY_PATH:-}" ]; then
-        /usr/bin/time -f "%e %M" -o "$dir/time-opa" python3 scripts/opa_eval.py deny "$fleet" policies >"$dir/opa-$n.json"
+        /usr/bin/time -f "%e %M" -o "$dir/time-opa" python3 scripts/opa_eval.py deny "$fleet" "$rules" >"$dir/opa-$n.json"
         read -r opa_wall opa_kb < <(tail -n 1 "$dir/time-opa")
         opa="${opa_wall} s / $((opa_kb / 1024)) MiB"
         ratio=$(awk -v a="$opa_wall" -v b="$wall" 'BEGIN {printf "%.1f×", a / b}')

@@ -135,17 +135,18 @@ pub enum LoadError {
 impl Snapshot {
     pub fn load(path: &Path) -> Result<Snapshot, LoadError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError::Read {
+        let unreadable = |e: std::io::Error| LoadError::Read {
             path: name.clone(),
             reason: e.to_string(),
-        })?;
+        };
+        let mut file = std::fs::File::open(path).map_err(unreadable)?;
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut file, &mut text).map_err(unreadable)?;
         let len = text.len();
         let mut snapshot = Snapshot::from_text(name, text)?;
-        // Indexed: reports read what they need from the file from here on.
-        snapshot.source = SourceText::File {
-            path: path.to_path_buf(),
-            len,
-        };
+        // Indexed: reports read what they need through the same open file
+        // from here on.
+        snapshot.source = SourceText::File { file, len };
         Ok(snapshot)
     }
 

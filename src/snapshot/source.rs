@@ -7,17 +7,17 @@
 //! excerpts are read from the file when a report asks for them.
 
 use std::borrow::Cow;
-use std::io::{Read, Seek, SeekFrom};
+use std::fs::File;
 use std::ops::Range;
-use std::path::PathBuf;
 
 use super::locate;
 
 pub enum SourceText {
     Memory(String),
-    /// A file that was read whole and validated as UTF-8 when loaded.
+    /// The file the snapshot was loaded from (read whole and validated
+    /// as UTF-8 then), kept open for positioned reads.
     File {
-        path: PathBuf,
+        file: File,
         len: usize,
     },
 }
@@ -58,15 +58,11 @@ impl SourceText {
                     text: Cow::Borrowed(&s[start..end]),
                 }
             }
-            SourceText::File { path, .. } => {
+            SourceText::File { file, .. } => {
                 // Three bytes either side cover a character cut at an edge.
                 let (from, to) = (start.saturating_sub(3), (end + 3).min(self.len()));
                 let mut bytes = vec![0; to - from];
-                let read = std::fs::File::open(path).and_then(|mut f| {
-                    f.seek(SeekFrom::Start(from as u64))
-                        .and_then(|_| f.read_exact(&mut bytes))
-                });
-                if read.is_err() {
+                if read_at(file, &mut bytes, from).is_err() {
                     // The file changed or vanished since it was loaded: no excerpt.
                     return Excerpt {
                         base: start,
@@ -93,7 +89,7 @@ impl SourceText {
     /// The whole JSON value that starts at `offset` (and a little before
     /// it, for context), read in growing pieces until it is complete.
     pub fn value_at(&self, offset: usize) -> Excerpt<'_> {
-        let mut len = 16 * 1024;
+        let mut len = 4 * 1024;
         loop {
             let excerpt = self.excerpt(offset..offset + len);
             let local = offset - excerpt.base;
@@ -104,6 +100,25 @@ impl SourceText {
             len *= 4;
         }
     }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: usize) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset as u64)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut buf: &mut [u8], mut offset: usize) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, offset as u64)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
