@@ -134,7 +134,7 @@ mod tests {
             std::env::temp_dir().join(format!("ecsguard-source-{}.json", std::process::id()));
         std::fs::write(&path, &text).unwrap();
         let file = SourceText::File {
-            path: path.clone(),
+            file: File::open(&path).unwrap(),
             len: text.len(),
         };
         let memory = SourceText::Memory(text.clone());
