@@ -127,6 +127,17 @@ fn render_failure(
         .snapshot
         .source
         .excerpt(span.start.saturating_sub(2 * REACH)..span.end + 2 * REACH);
+    if excerpt.base > span.start || excerpt.base + excerpt.text.len() < span.end {
+        // The snapshot file changed or vanished since it was loaded: say
+        // where, without an excerpt.
+        let (line, column) = place.spot();
+        let message = f.message.as_deref().unwrap_or(&rule.meta.title);
+        return writeln!(
+            out,
+            "{} [{}] {message}\n  at {}:{line}:{column}\n",
+            rule.meta.id, rule.meta.severity, outcome.snapshot.path
+        );
+    }
     let span = one_line_if_long(&excerpt.text, excerpt.base, span);
     let window = Window::around(
         &outcome.snapshot.path,
