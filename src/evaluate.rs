@@ -364,9 +364,8 @@ fn feeds(kind: &ResourceKind, product: &str, action: &str) -> bool {
 }
 
 fn group_id(snapshot: &Snapshot, g: usize) -> String {
-    let groups = &snapshot.kinds
-        [kind_position(crate::snapshot::kind_named("scaling_group").expect("registered"))];
-    groups
+    snapshot
+        .scaling_groups()
         .resources
         .get(g)
         .map_or_else(|| format!("#{g}"), |r| r.id.clone())

@@ -128,7 +128,7 @@ impl<'a> Outcome<'a> {
             Subject::MissingCollection {
                 parent: Some(g), ..
             } => {
-                let res = &scaling_groups(snap).resources[g];
+                let res = &snap.scaling_groups().resources[g];
                 (res.offset, res.at, Some(res.region.clone()))
             }
         };
@@ -285,7 +285,7 @@ pub fn subject_id(snapshot: &Snapshot, f: &Finding) -> Option<String> {
         Subject::MissingCollection { parent: None, .. } => None,
         Subject::MissingCollection {
             parent: Some(g), ..
-        } => Some(scaling_groups(snapshot).resources[g].id.clone()),
+        } => Some(snapshot.scaling_groups().resources[g].id.clone()),
     }
 }
 
@@ -297,12 +297,8 @@ pub fn subject_pointer(snapshot: &Snapshot, f: &Finding) -> String {
         Subject::MissingCollection { parent: None, .. } => String::new(),
         Subject::MissingCollection {
             parent: Some(g), ..
-        } => scaling_groups(snapshot).resources[g].pointer.clone(),
+        } => snapshot.scaling_groups().resources[g].pointer.clone(),
     }
-}
-
-fn scaling_groups(snapshot: &Snapshot) -> &crate::snapshot::KindIndex {
-    snapshot.kind_index(crate::snapshot::kind_named("scaling_group").expect("registered"))
 }
 
 /// Line and column of `target`, counting from a known position before it

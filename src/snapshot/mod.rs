@@ -187,6 +187,11 @@ impl Snapshot {
         })
     }
 
+    /// The scaling groups, parents of the nested kinds.
+    pub fn scaling_groups(&self) -> &KindIndex {
+        self.kind_index(kind_named("scaling_group").expect("registered"))
+    }
+
     pub fn kind_index(&self, kind: &ResourceKind) -> &KindIndex {
         self.kinds
             .iter()
