@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -51,12 +52,15 @@ pub fn scan(text: &str) -> Option<Layout> {
                 return None;
             }
             let value = locate::skip_ws(b, i + 1);
-            let value_end = locate::skip_value(b, value)?;
-            elements.push(if b[value] == b'[' {
-                Some(strict_elements(b, value)?)
+            // An array is walked once, element by element.
+            let value_end = if b.get(value) == Some(&b'[') {
+                let (items, end) = strict_elements(b, value)?;
+                elements.push(Some(items));
+                end
             } else {
-                None
-            });
+                elements.push(None);
+                locate::skip_value(b, value)?
+            };
             root.push((key, value..value_end));
             i = locate::skip_ws(b, value_end);
             match b.get(i) {
@@ -72,13 +76,13 @@ pub fn scan(text: &str) -> Option<Layout> {
     (locate::skip_ws(b, i) == b.len()).then_some(Layout { root, elements })
 }
 
-/// The element ranges of the array at `at`, or `None` unless they are
-/// separated by single commas and closed by `]`.
-fn strict_elements(b: &[u8], at: usize) -> Option<Vec<Range<usize>>> {
+/// The element ranges of the array at `at` and the offset past its `]`, or
+/// `None` unless the elements are separated by single commas and closed by `]`.
+fn strict_elements(b: &[u8], at: usize) -> Option<(Vec<Range<usize>>, usize)> {
     let mut out = Vec::new();
     let mut i = locate::skip_ws(b, at + 1);
     if b.get(i) == Some(&b']') {
-        return Some(out);
+        return Some((out, i + 1));
     }
     loop {
         let end = locate::skip_value(b, i)?;
@@ -86,7 +90,7 @@ fn strict_elements(b: &[u8], at: usize) -> Option<Vec<Range<usize>>> {
         i = locate::skip_ws(b, end);
         match b.get(i) {
             Some(b',') => i = locate::skip_ws(b, i + 1),
-            Some(b']') => return Some(out),
+            Some(b']') => return Some((out, i + 1)),
             _ => return None,
         }
     }
@@ -248,7 +252,38 @@ fn parse_unit(text: &str, range: &Range<usize>, keys: &mut KeyTable) -> Result<V
 /// zones, instance types) that a fleet repeats thousands of times.
 #[derive(Default)]
 struct KeyTable {
-    keys: HashSet<regorus::Rc<str>>,
+    keys: HashSet<regorus::Rc<str>, BuildHasherDefault<WordHasher>>,
+}
+
+/// A multiply-rotate hash over whole words (the FxHash scheme): interned
+/// strings are short and trusted to be few, so SipHash's resistance to
+/// crafted collisions buys nothing here and cost a tenth of the load time.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.add(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+        }
+        let mut tail = [0u8; 8];
+        let rest = words.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(tail) ^ rest.len() as u64);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 /// Values up to this length are interned; longer ones are mostly unique.
