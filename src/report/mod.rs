@@ -33,8 +33,9 @@ pub struct Place {
     pub region: Option<String>,
     /// The resource's pointer (or the collection error's, or "" for the root).
     pub pointer: String,
-    /// Byte offset of the resource, and its line and column.
+    /// Byte offset of the resource, just past it, and its line and column.
     pub offset: usize,
+    pub end: usize,
     pub line: usize,
     pub column: usize,
     /// Set when the rule pointed inside the resource and the field exists.
@@ -111,32 +112,33 @@ impl<'a> Outcome<'a> {
             subject_id(snap, f),
             subject_pointer(snap, f),
         );
-        let (offset, at, region) = match f.subject {
+        let (offset, end, at, region) = match f.subject {
             Subject::Resource { kind, index } => {
                 let res = &snap.kinds[kind].resources[index];
-                (res.offset, res.at, Some(res.region.clone()))
+                (res.offset, res.end, res.at, Some(res.region.clone()))
             }
             Subject::CollectionError(i) => {
                 let ce = &snap.collection_errors[i];
-                (ce.offset, ce.at, Some(ce.region.clone()))
+                (ce.offset, ce.end, ce.at, Some(ce.region.clone()))
             }
             Subject::MissingCollection { parent: None, .. } => {
                 let head = snap.source.excerpt(0..4096);
                 let start = locate::skip_ws(head.text.as_bytes(), 0);
-                (start, locate::line_col(&head.text, start), None)
+                let at = locate::line_col(&head.text, start);
+                (start, snap.source.len(), at, None)
             }
             Subject::MissingCollection {
                 parent: Some(g), ..
             } => {
                 let res = &snap.scaling_groups().resources[g];
-                (res.offset, res.at, Some(res.region.clone()))
+                (res.offset, res.end, res.at, Some(res.region.clone()))
             }
         };
         let field = f.field.as_ref().and_then(|field_pointer| {
             let depth = locate::pointer_tokens(&pointer)?.len();
             let tokens = locate::pointer_tokens(field_pointer)?;
             // Only the resource's own text is read (from the file, for a loaded snapshot).
-            let resource = snap.source.value_at(offset);
+            let resource = snap.source.excerpt(offset..end);
             let (text, local) = (resource.text.as_ref(), offset - resource.base);
             let span = locate::find_value(text, local, tokens.get(depth..)?)?;
             // Label the field from its key, so `"HttpTokens": "optional"` reads whole.
@@ -155,6 +157,7 @@ impl<'a> Outcome<'a> {
             region,
             pointer,
             offset,
+            end,
             line: at.line,
             column: at.column,
             field,
@@ -167,10 +170,12 @@ impl<'a> Outcome<'a> {
         if let Some(field) = &place.field {
             return field.span.clone();
         }
-        let resource = self.snapshot.source.value_at(place.offset);
+        // The first line is all that is needed, within a bounded read.
+        let end = place.end.min(place.offset + 4096);
+        let resource = self.snapshot.source.excerpt(place.offset..end);
         let b = resource.text.as_bytes();
         let local = place.offset - resource.base;
-        let end = locate::skip_value(b, local).unwrap_or(b.len());
+        let end = (end - resource.base).min(b.len());
         let line_end = memchr::memchr(b'\n', &b[local..end]).map_or(end, |i| local + i);
         place.offset..resource.base + line_end.max(local + 1).min(b.len())
     }

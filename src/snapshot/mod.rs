@@ -9,6 +9,7 @@ mod source;
 mod types;
 mod validate;
 
+use std::ops::Range;
 use std::path::Path;
 
 use miette::Diagnostic;
@@ -100,6 +101,8 @@ pub struct Resource {
     pub region: String,
     /// Byte offset of the resource object in the snapshot text.
     pub offset: usize,
+    /// Byte offset just past it.
+    pub end: usize,
     /// Its line and column.
     pub at: locate::LineCol,
     /// For nested kinds: the index of the parent scaling group.
@@ -114,8 +117,9 @@ pub struct CollectionErrorEntry {
     pub region: String,
     pub code: String,
     pub message: String,
-    /// Byte offset of the entry in the snapshot text.
+    /// Byte offset of the entry in the snapshot text, and just past it.
     pub offset: usize,
+    pub end: usize,
     pub at: locate::LineCol,
 }
 
@@ -349,16 +353,13 @@ fn index(
             };
             match kind.parent {
                 None => match (&root[kind.collection], top(kind.collection)) {
-                    (Value::Array(items), Some(elements)) => {
-                        let starts = elements.iter().map(|r| r.start);
-                        push_resources(
-                            &mut index,
-                            starts,
-                            items,
-                            &format!("/{}", kind.collection),
-                            None,
-                        )
-                    }
+                    (Value::Array(items), Some(elements)) => push_resources(
+                        &mut index,
+                        elements.iter().cloned(),
+                        items,
+                        &format!("/{}", kind.collection),
+                        None,
+                    ),
                     _ => index.collected = false,
                 },
                 Some(parent) => match &root[parent] {
@@ -371,7 +372,7 @@ fn index(
                             match (&group[kind.collection], at) {
                                 (Value::Array(items), Some(at)) => push_resources(
                                     &mut index,
-                                    locate::array_elements(b, at),
+                                    locate::array_element_ranges(b, at),
                                     items,
                                     &format!("/{parent}/{gi}/{}", kind.collection),
                                     Some(gi),
@@ -400,6 +401,7 @@ fn index(
                     code: string_field(e, "code"),
                     message: string_field(e, "message"),
                     offset: r.start,
+                    end: r.end,
                     at: locate::LineCol { line: 0, column: 0 },
                 })
                 .collect(),
@@ -453,17 +455,18 @@ fn index(
 
 fn push_resources(
     index: &mut KindIndex,
-    starts: impl Iterator<Item = usize>,
+    spans: impl Iterator<Item = Range<usize>>,
     items: &regorus::value::Array,
     prefix: &str,
     parent: Option<usize>,
 ) {
-    for (i, (item, offset)) in items.iter().zip(starts).enumerate() {
+    for (i, (item, span)) in items.iter().zip(spans).enumerate() {
         index.resources.push(Resource {
             pointer: format!("{prefix}/{i}"),
             id: string_field(item, index.kind.id_field),
             region: string_field(item, "RegionId"),
-            offset,
+            offset: span.start,
+            end: span.end,
             at: locate::LineCol { line: 0, column: 0 },
             parent,
         });
