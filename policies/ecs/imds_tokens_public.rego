@@ -23,19 +23,26 @@
 #   cloud_config: ecs-instance-meta-data-mode-check
 package ecsguard.ecs.imds_tokens_public
 
-# Hot path (every instance): plain field tests first, at most one helper
-# call, no multi-definition functions.
+# Hot path (every instance): plain field tests only; "internet-facing" is
+# spelled out as one body per address kind instead of a helper call, and
+# helpers run only once a finding is certain (Performance in
+# policies/README.md).
 
-deny contains f if {
+deny contains open_metadata(i, inst, tokens) if {
 	some i, inst in input.instances
 	tokens := inst.MetadataOptions.HttpTokens
 	tokens != "required"
 	not inst.MetadataOptions.HttpEndpoint == "disabled"
-	internet_facing(inst)
-	f := {
-		"pointer": sprintf("/instances/%d/MetadataOptions/HttpTokens", [i]),
-		"msg": sprintf("instance %s has public address %s and MetadataOptions.HttpTokens %s: metadata is readable without a token", [label(inst), concat(", ", sort(public_addresses(inst))), tokens]),
-	}
+	some ip in inst.PublicIpAddress
+	ip != ""
+}
+
+deny contains open_metadata(i, inst, tokens) if {
+	some i, inst in input.instances
+	tokens := inst.MetadataOptions.HttpTokens
+	tokens != "required"
+	not inst.MetadataOptions.HttpEndpoint == "disabled"
+	inst.EipAddress.IpAddress != ""
 }
 
 unknown contains f if {
@@ -49,16 +56,30 @@ unknown contains f if {
 	}
 }
 
-unknown contains f if {
+unknown contains addresses_unknown(i, inst) if {
 	some i, inst in input.instances
-	addresses_missing(inst)
+	not inst.PublicIpAddress
 	not inst.MetadataOptions.HttpTokens == "required"
 	not inst.MetadataOptions.HttpEndpoint == "disabled"
 	not internet_facing(inst)
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s lacks PublicIpAddress or EipAddress in the snapshot, whether it is internet-facing cannot be judged", [label(inst)]),
-	}
+}
+
+unknown contains addresses_unknown(i, inst) if {
+	some i, inst in input.instances
+	not inst.EipAddress
+	not inst.MetadataOptions.HttpTokens == "required"
+	not inst.MetadataOptions.HttpEndpoint == "disabled"
+	not internet_facing(inst)
+}
+
+open_metadata(i, inst, tokens) := {
+	"pointer": sprintf("/instances/%d/MetadataOptions/HttpTokens", [i]),
+	"msg": sprintf("instance %s has public address %s and MetadataOptions.HttpTokens %s: metadata is readable without a token", [label(inst), concat(", ", sort(public_addresses(inst))), tokens]),
+}
+
+addresses_unknown(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s lacks PublicIpAddress or EipAddress in the snapshot, whether it is internet-facing cannot be judged", [label(inst)]),
 }
 
 internet_facing(inst) := true if {
@@ -66,12 +87,6 @@ internet_facing(inst) := true if {
 	ip != ""
 } else := true if {
 	inst.EipAddress.IpAddress != ""
-}
-
-addresses_missing(inst) := true if {
-	not inst.PublicIpAddress
-} else := true if {
-	not inst.EipAddress
 }
 
 # Public IPv4 addresses and the bound EIP, for the message.
