@@ -121,8 +121,22 @@ fn toned(text: impl Into<String>, tone: Tone) -> Cell {
 
 pub struct Column {
     pub name: &'static str,
-    pub numeric: bool,
+    pub align: Align,
 }
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Prose: wraps.
+    Text,
+    /// An identifier or short label: kept on one line.
+    Key,
+    /// Right-aligned figures.
+    Number,
+}
+
+const TEXT: Align = Align::Text;
+const KEY: Align = Align::Key;
+const NUM: Align = Align::Number;
 
 pub struct Table {
     pub caption: String,
@@ -138,6 +152,8 @@ pub struct Table {
 /// Bars, one per label, stacked when there are several series.
 pub struct Chart {
     pub title: String,
+    /// What the bars are (the first column of the Markdown table).
+    pub label_header: &'static str,
     pub description: String,
     pub basis: Basis,
     /// Columns (a histogram) rather than horizontal bars.
@@ -166,16 +182,16 @@ pub struct Bar {
 /// Longest table before "…and N more".
 const MAX_ROWS: usize = 200;
 
-fn cols(spec: &[(&'static str, bool)]) -> Vec<Column> {
+fn cols(spec: &[(&'static str, Align)]) -> Vec<Column> {
     spec.iter()
-        .map(|&(name, numeric)| Column { name, numeric })
+        .map(|&(name, align)| Column { name, align })
         .collect()
 }
 
 fn table(
     caption: impl Into<String>,
     basis: Basis,
-    columns: &[(&'static str, bool)],
+    columns: &[(&'static str, Align)],
     mut rows: Vec<Vec<Cell>>,
     empty: &'static str,
 ) -> Table {
@@ -230,7 +246,7 @@ fn count_table(caption: &str, key: &'static str, counts: &[Count], total: usize)
     table(
         caption,
         Basis::Fact,
-        &[(key, false), ("Instances", true), ("Share", true)],
+        &[(key, KEY), ("Instances", NUM), ("Share", NUM)],
         counts
             .iter()
             .map(|c| {
@@ -263,11 +279,11 @@ fn finding_table(caption: impl Into<String>, rows: &[FindingRow], empty: &'stati
         caption,
         Basis::Judgement,
         &[
-            ("Severity", false),
-            ("Rule", false),
-            ("Resource", false),
-            ("Finding", false),
-            ("Where", false),
+            ("Severity", KEY),
+            ("Rule", KEY),
+            ("Resource", TEXT),
+            ("Finding", TEXT),
+            ("Where", KEY),
         ],
         rows.iter()
             .map(|r| {
@@ -344,11 +360,11 @@ fn summary(report: &OperatorReport) -> Section {
             "Findings by severity",
             Basis::Judgement,
             &[
-                ("Severity", false),
-                ("Failed", true),
-                ("Not verified", true),
-                ("Passed", true),
-                ("Waived", true),
+                ("Severity", KEY),
+                ("Failed", NUM),
+                ("Not verified", NUM),
+                ("Passed", NUM),
+                ("Waived", NUM),
             ],
             s.by_severity
                 .iter()
@@ -441,6 +457,7 @@ fn inventory(inv: &Inventory) -> Section {
         ]),
         Block::Chart(Chart {
             title: "Instances per zone".into(),
+            label_header: "Zone",
             description: format!(
                 "Horizontal bars: {} instances across {} zones.",
                 inv.total,
@@ -475,10 +492,10 @@ fn inventory(inv: &Inventory) -> Section {
             "Instance families in use (generation from the snapshot's instance types)",
             Basis::Fact,
             &[
-                ("Family", false),
-                ("Generation", false),
-                ("Instances", true),
-                ("Assessment", false),
+                ("Family", KEY),
+                ("Generation", KEY),
+                ("Instances", NUM),
+                ("Assessment", TEXT),
             ],
             inv.families
                 .iter()
@@ -524,7 +541,7 @@ fn inventory(inv: &Inventory) -> Section {
         Block::Table(table(
             "Instance types whose instances (two or more) all run in a single zone: a zonal stock-out or outage takes all of them",
             Basis::Judgement,
-            &[("Instance type", false), ("Zone", false), ("Instances", true)],
+            &[("Instance type", TEXT), ("Zone", KEY), ("Instances", NUM)],
             inv.single_zone_types
                 .iter()
                 .map(|c| {
@@ -550,16 +567,16 @@ fn scaling(groups: &[GroupReport]) -> Section {
         "Scaling groups",
         Basis::Fact,
         &[
-            ("Group", false),
-            ("Region", false),
-            ("State", false),
-            ("Min", true),
-            ("Desired", true),
-            ("Max", true),
-            ("In service", true),
-            ("Health check", false),
-            ("Zones", true),
-            ("Failing", true),
+            ("Group", TEXT),
+            ("Region", KEY),
+            ("State", TEXT),
+            ("Min", NUM),
+            ("Desired", NUM),
+            ("Max", NUM),
+            ("In service", NUM),
+            ("Health check", TEXT),
+            ("Zones", NUM),
+            ("Failing", NUM),
         ],
         groups
             .iter()
@@ -686,7 +703,7 @@ fn scaling(groups: &[GroupReport]) -> Section {
         blocks.push(Block::Table(table(
             format!("{} in {}: configuration", g.name, g.region),
             Basis::Fact,
-            &[("Aspect", false), ("As collected", false)],
+            &[("Aspect", TEXT), ("As collected", TEXT)],
             rows,
             "",
         )));
@@ -714,10 +731,11 @@ fn images(img: &ImageCompliance) -> Section {
         .map(|i| i.instances)
         .sum();
     let eol = &img.end_of_life;
-    let running: usize = img
+    let unverified: usize = img.cloud_assistant.iter().map(|r| r.unverified).sum();
+    let verified: usize = img
         .cloud_assistant
         .iter()
-        .map(|r| r.running_instances)
+        .map(|r| r.running_instances - r.unverified)
         .sum();
     let agents: usize = img.cloud_assistant.iter().map(|r| r.agent_running).sum();
     let mut blocks = vec![
@@ -760,9 +778,13 @@ fn images(img: &ImageCompliance) -> Section {
                 },
             ),
             stat(
-                "Cloud Assistant running",
-                format!("{agents} of {running}"),
-                if agents < running {
+                if unverified > 0 {
+                    format!("Cloud Assistant running ({unverified} more not verified)")
+                } else {
+                    "Cloud Assistant running".to_string()
+                },
+                format!("{agents} of {verified}"),
+                if agents < verified || unverified > 0 {
                     Tone::Warn
                 } else {
                     Tone::Good
@@ -771,6 +793,7 @@ fn images(img: &ImageCompliance) -> Section {
         ]),
         Block::Chart(Chart {
             title: "Image age distribution".into(),
+            label_header: "Image age",
             description: format!(
                 "Columns: instances by the age of the image they run, at the report's time.{}",
                 max.map_or(String::new(), |m| format!(
@@ -805,13 +828,13 @@ fn images(img: &ImageCompliance) -> Section {
             "Images in use (by instances, and by the active configuration of scaling groups)",
             Basis::Fact,
             &[
-                ("Image", false),
-                ("OS", false),
-                ("Owner", false),
-                ("Status", false),
-                ("Age (days)", true),
-                ("Instances", true),
-                ("Active configs", true),
+                ("Image", KEY),
+                ("OS", TEXT),
+                ("Owner", TEXT),
+                ("Status", KEY),
+                ("Age (days)", NUM),
+                ("Instances", NUM),
+                ("Active configs", NUM),
             ],
             img.in_use
                 .iter()
@@ -844,10 +867,10 @@ fn images(img: &ImageCompliance) -> Section {
             "Deprecated or unavailable images in use",
             Basis::Fact,
             &[
-                ("Image", false),
-                ("Status", false),
-                ("Instances", true),
-                ("Active configs", true),
+                ("Image", KEY),
+                ("Status", KEY),
+                ("Instances", NUM),
+                ("Active configs", NUM),
             ],
             not_available
                 .iter()
@@ -894,13 +917,14 @@ fn images(img: &ImageCompliance) -> Section {
         ),
         Basis::Fact,
         &[
-            ("Region", false),
-            ("Running instances", true),
-            ("Agent running", true),
-            ("Agent not running", true),
-            ("No record", true),
-            ("Heartbeat stale", true),
-            ("Coverage", false),
+            ("Region", KEY),
+            ("Running instances", NUM),
+            ("Agent running", NUM),
+            ("Agent not running", NUM),
+            ("No record", NUM),
+            ("Not verified", NUM),
+            ("Heartbeat stale", NUM),
+            ("Coverage", TEXT),
         ],
         img.cloud_assistant
             .iter()
@@ -911,9 +935,10 @@ fn images(img: &ImageCompliance) -> Section {
                     r.agent_running.to_string().into(),
                     toned(r.agent_not_running.to_string(), if r.agent_not_running > 0 { Tone::Bad } else { Tone::Plain }),
                     toned(r.no_record.to_string(), if r.no_record > 0 { Tone::Warn } else { Tone::Plain }),
+                    toned(r.unverified.to_string(), if r.unverified > 0 { Tone::Muted } else { Tone::Plain }),
                     toned(r.stale.to_string(), if r.stale > 0 { Tone::Warn } else { Tone::Plain }),
                     if r.not_collected {
-                        toned("not verified: status not collected", Tone::Muted)
+                        toned("status not collected", Tone::Muted)
                     } else {
                         percent(r.agent_running, r.running_instances).into()
                     },
@@ -988,12 +1013,12 @@ fn images(img: &ImageCompliance) -> Section {
             "Instances with missing or failed patches",
             Basis::Fact,
             &[
-                ("Instance", false),
-                ("Region", false),
-                ("Missing", true),
-                ("Failed", true),
-                ("Pending reboot", true),
-                ("Last scan or install", false),
+                ("Instance", KEY),
+                ("Region", KEY),
+                ("Missing", NUM),
+                ("Failed", NUM),
+                ("Pending reboot", NUM),
+                ("Last scan or install", TEXT),
             ],
             p.attention
                 .iter()
@@ -1093,6 +1118,7 @@ fn spot(risk: &SpotRisk) -> Section {
         ]),
         Block::Chart(Chart {
             title: "Spot share of capacity per scaling group".into(),
+            label_header: "Scaling group",
             description:
                 "Stacked bars: spot and pay-as-you-go shares of each group's total capacity.".into(),
             basis: Basis::Fact,
@@ -1130,13 +1156,13 @@ fn spot(risk: &SpotRisk) -> Section {
             "Spot groups: what replaces reclaimed capacity",
             Basis::Judgement,
             &[
-                ("Group", false),
-                ("Spot / total", true),
-                ("Remedy", false),
-                ("Compensate", false),
-                ("Scale-in hook", false),
-                ("Instance types", true),
-                ("Gaps", false),
+                ("Group", TEXT),
+                ("Spot / total", NUM),
+                ("Remedy", TEXT),
+                ("Compensate", TEXT),
+                ("Scale-in hook", TEXT),
+                ("Instance types", NUM),
+                ("Gaps", TEXT),
             ],
             spot_groups
                 .iter()
@@ -1179,11 +1205,11 @@ fn spot(risk: &SpotRisk) -> Section {
             "Instances being reclaimed now",
             Basis::Fact,
             &[
-                ("Instance", false),
-                ("Name", false),
-                ("Region", false),
-                ("Zone", false),
-                ("Evidence", false),
+                ("Instance", KEY),
+                ("Name", TEXT),
+                ("Region", KEY),
+                ("Zone", KEY),
+                ("Evidence", TEXT),
             ],
             risk.reclaiming
                 .iter()
@@ -1203,11 +1229,11 @@ fn spot(risk: &SpotRisk) -> Section {
             "Standalone spot instances (in no scaling group: nothing replaces them)",
             Basis::Fact,
             &[
-                ("Instance", false),
-                ("Name", false),
-                ("Region", false),
-                ("Zone", false),
-                ("Strategy", false),
+                ("Instance", KEY),
+                ("Name", TEXT),
+                ("Region", KEY),
+                ("Zone", KEY),
+                ("Strategy", TEXT),
             ],
             risk.standalone
                 .iter()
@@ -1245,17 +1271,24 @@ fn questions(q: &OpenQuestions) -> Section {
             "Nothing in this section is known to be fine: each item is data the snapshot lacks or a judgement that could not be made.",
         ),
         Block::Table(table(
-            format!("Findings not verified ({})", q.unknown.len()),
+            format!("Findings not verified ({})", q.unknown_findings),
             Basis::NotVerified,
-            &[("Rule", false), ("Resource", false), ("Region", false), ("Why", false)],
+            &[
+                ("Rule", TEXT),
+                ("Region", KEY),
+                ("Why", TEXT),
+                ("Findings", NUM),
+                ("Resources", TEXT),
+            ],
             q.unknown
                 .iter()
                 .map(|u| {
                     vec![
                         format!("{} {}", u.rule_id, u.title).into(),
-                        resource(u.kind, &u.id).into(),
                         u.region.clone().unwrap_or_else(|| "all".into()).into(),
                         u.why.clone().into(),
+                        u.resources.len().to_string().into(),
+                        u.resources.join(", ").into(),
                     ]
                 })
                 .collect(),
@@ -1264,7 +1297,7 @@ fn questions(q: &OpenQuestions) -> Section {
         Block::Table(table(
             format!("Collection errors ({})", q.collection_errors.len()),
             Basis::Fact,
-            &[("API call", false), ("Region", false), ("Code", false), ("Message", false)],
+            &[("API call", TEXT), ("Region", KEY), ("Code", KEY), ("Message", TEXT)],
             q.collection_errors
                 .iter()
                 .map(|e| {

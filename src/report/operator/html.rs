@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::document::{Basis, Block, Document, Table};
+use super::document::{Align, Basis, Block, Document, Table};
 use super::svg;
 
 /// Escapes text for HTML element content and quoted attributes.
@@ -35,6 +35,14 @@ fn inline(s: &str) -> String {
         }
     }
     out
+}
+
+fn align_css(align: Align) -> &'static str {
+    match align {
+        Align::Text => "text",
+        Align::Key => "key",
+        Align::Number => "num",
+    }
 }
 
 fn badge(basis: Basis) -> String {
@@ -183,8 +191,8 @@ fn table_html(h: &mut String, t: &Table) {
     for c in &t.columns {
         let _ = write!(
             h,
-            "<th scope=\"col\"{}>{}</th>",
-            if c.numeric { " class=\"num\"" } else { "" },
+            "<th scope=\"col\" class=\"{}\">{}</th>",
+            align_css(c.align),
             escape(c.name)
         );
     }
@@ -192,7 +200,7 @@ fn table_html(h: &mut String, t: &Table) {
     for row in &t.rows {
         h.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let numeric = t.columns.get(i).is_some_and(|c| c.numeric);
+            let align = t.columns.get(i).map_or("", |c| align_css(c.align));
             let (open, close) = if i == 0 {
                 ("<th scope=\"row\"", "</th>")
             } else {
@@ -200,9 +208,8 @@ fn table_html(h: &mut String, t: &Table) {
             };
             let _ = write!(
                 h,
-                "{open} class=\"tone-{}{}\">{}{close}",
+                "{open} class=\"tone-{} {align}\">{}{close}",
                 cell.tone.css(),
-                if numeric { " num" } else { "" },
                 escape(&cell.text)
             );
         }

@@ -69,6 +69,8 @@ pub struct AgentCoverage {
     pub agent_running: usize,
     pub agent_not_running: usize,
     pub no_record: usize,
+    /// Instances without a record where the status was not collected.
+    pub unverified: usize,
     /// Agents reported running whose last heartbeat is older than the limit.
     pub stale: usize,
     /// Cloud Assistant status was not collected in this region.
@@ -257,6 +259,7 @@ fn cloud_assistant(ctx: &Context) -> Vec<AgentCoverage> {
                 agent_running: 0,
                 agent_not_running: 0,
                 no_record: 0,
+                unverified: 0,
                 stale: 0,
             });
         row.running_instances += 1;
@@ -270,6 +273,7 @@ fn cloud_assistant(ctx: &Context) -> Vec<AgentCoverage> {
                 row.stale += usize::from(silent);
             }
             Some((Some(false), _)) => row.agent_not_running += 1,
+            _ if row.not_collected => row.unverified += 1,
             _ => row.no_record += 1,
         }
     }

@@ -4,27 +4,40 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::document::{Basis, Block, Document, Table};
+use super::document::{Align, Basis, Block, Document, Table};
 
-/// A table cell: pipes escaped, on one line.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+/// Snapshot text made inert: markup characters escaped, angle brackets as
+/// entities (so no HTML gets through), on one line.
+fn plain(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            '*' | '|' | '[' | ']' | '\\' | '`' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
 }
 
-/// Text outside tables: markup characters the snapshot could carry are
-/// escaped (backquoted names stay code).
+/// A table cell.
+fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    plain(s, &mut out);
+    out
+}
+
+/// Text outside tables; backquoted names stay code.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, part) in s.split('`').enumerate() {
         if i % 2 == 1 {
             let _ = write!(out, "`{part}`");
         } else {
-            for c in part.chars() {
-                if matches!(c, '*' | '_' | '<' | '>' | '[' | ']' | '#' | '|' | '\\') {
-                    out.push('\\');
-                }
-                out.push(if c == '\n' { ' ' } else { c });
-            }
+            plain(part, &mut out);
         }
     }
     out
@@ -88,19 +101,34 @@ fn block_md(md: &mut String, block: &Block) {
                 basis(chart.basis),
                 text(&chart.title)
             );
-            md.push_str("| |");
+            // The note column only when it says more than the value.
+            let notes = chart
+                .bars
+                .iter()
+                .any(|b| b.values.len() != 1 || b.note != format_value(b.values[0]));
+            let _ = write!(md, "| {} |", cell(chart.label_header));
             for s in &chart.series {
-                let _ = write!(md, " {} ({}) |", cell(s.name), cell(chart.unit));
+                if s.name.eq_ignore_ascii_case(chart.unit) {
+                    let _ = write!(md, " {} |", cell(s.name));
+                } else {
+                    let _ = write!(md, " {} ({}) |", cell(s.name), cell(chart.unit));
+                }
             }
-            md.push_str(" |\n|---|");
+            if notes {
+                md.push_str(" |");
+            }
+            md.push_str("\n|---|");
             md.push_str(&"---:|".repeat(chart.series.len()));
-            md.push_str("---|\n");
+            md.push_str(if notes { "---|\n" } else { "\n" });
             for bar in &chart.bars {
                 let _ = write!(md, "| {} |", cell(&bar.label));
                 for v in &bar.values {
                     let _ = write!(md, " {} |", format_value(*v));
                 }
-                let _ = writeln!(md, " {} |", cell(&bar.note));
+                if notes {
+                    let _ = write!(md, " {} |", cell(&bar.note));
+                }
+                md.push('\n');
             }
             md.push('\n');
         }
@@ -133,7 +161,11 @@ fn table_md(md: &mut String, t: &Table) {
     }
     md.push_str("\n|");
     for c in &t.columns {
-        md.push_str(if c.numeric { "---:|" } else { "---|" });
+        md.push_str(if c.align == Align::Number {
+            "---:|"
+        } else {
+            "---|"
+        });
     }
     md.push('\n');
     for row in &t.rows {

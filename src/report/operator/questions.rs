@@ -9,7 +9,10 @@ use crate::evaluate::{Status, Subject};
 use crate::report::{subject_id, subject_kind};
 
 pub struct OpenQuestions {
-    pub unknown: Vec<UnknownRow>,
+    /// Findings not verified, one row per rule, region and reason.
+    pub unknown: Vec<UnknownGroup>,
+    /// How many findings those rows hold.
+    pub unknown_findings: usize,
     pub collection_errors: Vec<CollectionErrorRow>,
     /// Top-level collections absent from the snapshot.
     pub missing_collections: Vec<&'static str>,
@@ -24,13 +27,13 @@ pub struct OpenQuestions {
     pub out_of_scope: &'static [&'static str],
 }
 
-pub struct UnknownRow {
+pub struct UnknownGroup {
     pub rule_id: String,
     pub title: String,
-    pub kind: &'static str,
-    pub id: Option<String>,
     pub region: Option<String>,
     pub why: String,
+    /// `instance i-…` for each finding (`None` for the whole snapshot).
+    pub resources: Vec<String>,
 }
 
 pub struct CollectionErrorRow {
@@ -53,7 +56,9 @@ const OUT_OF_SCOPE: &[&str] = &[
 pub fn build(ctx: &Context) -> OpenQuestions {
     let outcome = ctx.outcome;
     let snap = outcome.snapshot;
-    let unknown = ctx
+    let mut unknown: Vec<UnknownGroup> = Vec::new();
+    let mut unknown_findings = 0;
+    for row in ctx
         .findings()
         .filter(|f| f.status == Status::Unknown)
         .map(|f| {
@@ -65,22 +70,35 @@ pub fn build(ctx: &Context) -> OpenQuestions {
                 ),
                 _ => "the data this rule needs was not collected".into(),
             });
-            UnknownRow {
+            let region = match f.subject {
+                Subject::Resource { kind, index } => {
+                    Some(snap.kinds[kind].resources[index].region.clone())
+                }
+                Subject::CollectionError(i) => Some(snap.collection_errors[i].region.clone()),
+                Subject::MissingCollection { .. } => None,
+            };
+            let resource = match subject_id(snap, f) {
+                Some(id) => format!("{} {id}", subject_kind(snap, f)),
+                None => format!("{} (whole snapshot)", subject_kind(snap, f)),
+            };
+            (rule, region, why, resource)
+        })
+    {
+        let (rule, region, why, resource) = row;
+        unknown_findings += 1;
+        let same =
+            |g: &&mut UnknownGroup| g.rule_id == rule.meta.id && g.region == region && g.why == why;
+        match unknown.iter_mut().find(same) {
+            Some(group) => group.resources.push(resource),
+            None => unknown.push(UnknownGroup {
                 rule_id: rule.meta.id.clone(),
                 title: rule.meta.title.clone(),
-                kind: subject_kind(snap, f),
-                id: subject_id(snap, f),
-                region: match f.subject {
-                    Subject::Resource { kind, index } => {
-                        Some(snap.kinds[kind].resources[index].region.clone())
-                    }
-                    Subject::CollectionError(i) => Some(snap.collection_errors[i].region.clone()),
-                    Subject::MissingCollection { .. } => None,
-                },
+                region,
                 why,
-            }
-        })
-        .collect();
+                resources: vec![resource],
+            }),
+        }
+    }
     let groups = snap.scaling_groups();
     let missing_nested = snap
         .kinds
@@ -130,6 +148,7 @@ pub fn build(ctx: &Context) -> OpenQuestions {
 
     OpenQuestions {
         unknown,
+        unknown_findings,
         collection_errors: snap
             .collection_errors
             .iter()
