@@ -147,7 +147,7 @@ fn summary_counts_every_finding_and_puts_the_most_severe_first() {
     assert_eq!(s.urgent[0].severity, ecsguard::policy::Severity::High);
     assert!(s.urgent[0]
         .location
-        .starts_with(&format!("{}", judged.snapshot.path)));
+        .starts_with(judged.snapshot.path.as_str()));
 }
 
 #[test]
@@ -623,7 +623,7 @@ fn html_is_self_contained_and_escapes_the_snapshot() {
     let html = judged.render(OperatorFormat::Html);
     assert!(!html.contains("<script"), "unescaped script");
     assert!(!html.contains("<img"), "unescaped img");
-    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(html.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     // Nothing is fetched: no links, scripts, external sources or fonts.
     for needle in ["<link", " src=\"", "url(", "@import", "https://", "<iframe"] {

@@ -6,22 +6,7 @@ use std::io::Write;
 
 use super::document::{Align, Basis, Block, Document, Table};
 use super::svg;
-
-/// Escapes text for HTML element content and quoted attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::report::escape_markup as escape;
 
 /// Escaped text with `code` spans for backquoted names.
 fn inline(s: &str) -> String {

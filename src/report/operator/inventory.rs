@@ -151,7 +151,7 @@ pub fn build(ctx: &Context) -> Inventory {
             instances: n,
         })
         .collect();
-    single_zone_types.sort_by(|a, b| b.instances.cmp(&a.instances));
+    single_zone_types.sort_by_key(|c| std::cmp::Reverse(c.instances));
 
     Inventory {
         collected: ctx.collection("instances").is_some(),
