@@ -195,7 +195,7 @@ fn table_html(h: &mut String, t: &Table) {
                 h,
                 "{open} class=\"tone-{} {align}\">{}{close}",
                 cell.tone.css(),
-                escape(&cell.text)
+                inline(&cell.text)
             );
         }
         h.push_str("</tr>\n");

@@ -32,7 +32,10 @@ pub struct UnknownGroup {
     pub title: String,
     pub region: Option<String>,
     pub why: String,
-    /// `instance i-…` for each finding (`None` for the whole snapshot).
+    /// What the findings are about (`instance`, `collection_error`…).
+    pub kind: &'static str,
+    /// The id of each finding's subject (`(whole snapshot)` for a
+    /// collection absent altogether).
     pub resources: Vec<String>,
 }
 
@@ -77,14 +80,11 @@ pub fn build(ctx: &Context) -> OpenQuestions {
                 Subject::CollectionError(i) => Some(snap.collection_errors[i].region.clone()),
                 Subject::MissingCollection { .. } => None,
             };
-            let resource = match subject_id(snap, f) {
-                Some(id) => format!("{} {id}", subject_kind(snap, f)),
-                None => format!("{} (whole snapshot)", subject_kind(snap, f)),
-            };
-            (rule, region, why, resource)
+            let resource = subject_id(snap, f).unwrap_or_else(|| "(whole snapshot)".into());
+            (rule, region, why, subject_kind(snap, f), resource)
         })
     {
-        let (rule, region, why, resource) = row;
+        let (rule, region, why, kind, resource) = row;
         unknown_findings += 1;
         let same =
             |g: &&mut UnknownGroup| g.rule_id == rule.meta.id && g.region == region && g.why == why;
@@ -95,6 +95,7 @@ pub fn build(ctx: &Context) -> OpenQuestions {
                 title: rule.meta.title.clone(),
                 region,
                 why,
+                kind,
                 resources: vec![resource],
             }),
         }

@@ -12,9 +12,9 @@ pub(super) fn layout(q: &OpenQuestions) -> Section {
             format!("Findings not verified ({})", q.unknown_findings),
             Basis::NotVerified,
             &[
-                ("Rule", TEXT),
+                ("Rule", KEY),
                 ("Region", KEY),
-                ("Why", TEXT),
+                ("What could not be judged, and why", TEXT),
                 ("Findings", NUM),
                 ("Resources", TEXT),
             ],
@@ -22,11 +22,11 @@ pub(super) fn layout(q: &OpenQuestions) -> Section {
                 .iter()
                 .map(|u| {
                     vec![
-                        format!("{} {}", u.rule_id, u.title).into(),
+                        u.rule_id.clone().into(),
                         u.region.clone().unwrap_or_else(|| "all".into()).into(),
-                        u.why.clone().into(),
+                        format!("{}: {}", u.title, u.why).into(),
                         u.resources.len().to_string().into(),
-                        u.resources.join(", ").into(),
+                        format!("{}: {}", u.kind, u.resources.join(", ")).into(),
                     ]
                 })
                 .collect(),

@@ -7,7 +7,7 @@ pub(super) fn layout(groups: &[GroupReport]) -> Section {
         "Scaling groups",
         Basis::Fact,
         &[
-            ("Group", TEXT),
+            ("Group", KEY),
             ("Region", KEY),
             ("State", TEXT),
             ("Min", NUM),

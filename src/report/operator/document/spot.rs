@@ -105,7 +105,7 @@ pub(super) fn layout(risk: &SpotRisk) -> Section {
             "Spot groups: what replaces reclaimed capacity",
             Basis::Judgement,
             &[
-                ("Group", TEXT),
+                ("Group", KEY),
                 ("Spot / total", NUM),
                 ("Remedy", TEXT),
                 ("Compensate", TEXT),
