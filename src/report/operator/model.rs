@@ -120,13 +120,18 @@ impl OperatorReport {
 pub struct Context<'a> {
     pub outcome: &'a Outcome<'a>,
     pub now_ns: i64,
+    failures_by_group: Vec<Vec<&'a Finding>>,
 }
 
 impl<'a> Context<'a> {
     fn new(outcome: &'a Outcome<'a>) -> Context<'a> {
         let now_ns = crate::snapshot::parse_utc_timestamp(outcome.now)
             .unwrap_or(outcome.snapshot.collected_at_ns);
-        Context { outcome, now_ns }
+        Context {
+            outcome,
+            now_ns,
+            failures_by_group: failures_by_group(outcome),
+        }
     }
 
     /// A top-level collection; `None` when it was not collected.
@@ -184,19 +189,34 @@ impl<'a> Context<'a> {
     /// The failures whose subject is scaling group `group` or something it
     /// holds (configurations, hooks, tasks…).
     pub fn group_failures(&self, group: usize) -> Vec<&'a Finding> {
-        let snap = self.outcome.snapshot;
-        self.findings()
-            .filter(|f| f.status == Status::Fail)
-            .filter(|f| match f.subject {
-                Subject::Resource { kind, index } => {
-                    let k = &snap.kinds[kind];
-                    (k.kind.name == "scaling_group" && index == group)
-                        || k.resources[index].parent == Some(group)
-                }
-                _ => false,
-            })
-            .collect()
+        self.failures_by_group
+            .get(group)
+            .cloned()
+            .unwrap_or_default()
     }
+}
+
+/// Failures per scaling group, found in one pass over the findings.
+fn failures_by_group<'a>(outcome: &Outcome<'a>) -> Vec<Vec<&'a Finding>> {
+    let snap = outcome.snapshot;
+    let mut by_group = vec![Vec::new(); snap.scaling_groups().resources.len()];
+    for f in outcome.evaluation.findings.iter() {
+        if f.status != Status::Fail {
+            continue;
+        }
+        if let Subject::Resource { kind, index } = f.subject {
+            let k = &snap.kinds[kind];
+            let group = if k.kind.name == "scaling_group" {
+                Some(index)
+            } else {
+                k.resources[index].parent
+            };
+            if let Some(list) = group.and_then(|g| by_group.get_mut(g)) {
+                list.push(f);
+            }
+        }
+    }
+    by_group
 }
 
 fn summary(ctx: &Context) -> Summary {

@@ -61,6 +61,8 @@ pub fn build(ctx: &Context) -> OpenQuestions {
     let snap = outcome.snapshot;
     let mut unknown: Vec<UnknownGroup> = Vec::new();
     let mut unknown_findings = 0;
+    // The row of each (rule, region, why, kind), so grouping stays linear.
+    let mut seen: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
     for row in ctx
         .findings()
         .filter(|f| f.status == Status::Unknown)
@@ -86,18 +88,20 @@ pub fn build(ctx: &Context) -> OpenQuestions {
     {
         let (rule, region, why, kind, resource) = row;
         unknown_findings += 1;
-        let same =
-            |g: &&mut UnknownGroup| g.rule_id == rule.meta.id && g.region == region && g.why == why;
-        match unknown.iter_mut().find(same) {
-            Some(group) => group.resources.push(resource),
-            None => unknown.push(UnknownGroup {
-                rule_id: rule.meta.id.clone(),
-                title: rule.meta.title.clone(),
-                region,
-                why,
-                kind,
-                resources: vec![resource],
-            }),
+        let key = (rule.meta.id.clone(), region.clone(), why.clone(), kind);
+        match seen.get(&key) {
+            Some(&at) => unknown[at].resources.push(resource),
+            None => {
+                seen.insert(key, unknown.len());
+                unknown.push(UnknownGroup {
+                    rule_id: rule.meta.id.clone(),
+                    title: rule.meta.title.clone(),
+                    region,
+                    why,
+                    kind,
+                    resources: vec![resource],
+                });
+            }
         }
     }
     let groups = snap.scaling_groups();
