@@ -691,6 +691,25 @@ fn report_command_writes_html_and_markdown() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# Fleet operator report"));
     assert!(md.contains("- **Measured at:** 2027-06-01T00:00:00Z"));
+
+    // The baseline (and every other option) is check's own.
+    let baseline = dir.join("baseline.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_ecsguard"))
+        .current_dir(root())
+        .args(["check", FLEET, "--output"])
+        .arg(format!("json={}", baseline.display()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = Command::new(env!("CARGO_BIN_EXE_ecsguard"))
+        .current_dir(root())
+        .args(["report", FLEET, "--format", "markdown", "--baseline"])
+        .arg(&baseline)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("Against the baseline: 0 new failures"), "{md}");
 }
 
 /// Debian's Chromium, where the test setup (`.ci/run`) installs it.

@@ -18,15 +18,22 @@ pub fn colour(tone: Tone) -> &'static str {
     }
 }
 
-/// 1, 2 or 5 times a power of ten, at least `v`: a round scale end.
+/// A round scale end at least `v` (1, 1.2, 1.5, 2 … 8 times a power of ten).
 fn round_up(v: f64) -> f64 {
     if v <= 0.0 {
         return 1.0;
     }
     let magnitude = 10f64.powf(v.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .iter()
-        .map(|m| m * magnitude)
+        // 1.2 × 1000 is not exactly 1200 in floating point.
+        .map(|m| {
+            if magnitude >= 1.0 {
+                (m * magnitude).round()
+            } else {
+                m * magnitude
+            }
+        })
         .find(|&c| c >= v)
         .unwrap_or(10.0 * magnitude)
 }
@@ -221,4 +228,20 @@ fn columns(chart: &Chart) -> (f64, String) {
         escape(chart.unit)
     );
     (HEIGHT, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_up;
+
+    #[test]
+    fn scales_end_at_round_numbers_close_above_the_largest_bar() {
+        assert_eq!(round_up(2041.0), 2500.0);
+        assert_eq!(round_up(12.0), 12.0);
+        assert_eq!(round_up(13.0), 15.0);
+        assert_eq!(round_up(1100.0), 1200.0);
+        assert_eq!(round_up(19.0), 20.0);
+        assert_eq!(round_up(100.0), 100.0);
+        assert_eq!(round_up(0.0), 1.0);
+    }
 }

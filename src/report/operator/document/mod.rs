@@ -187,7 +187,10 @@ pub struct Bar {
 }
 
 /// Longest table before "…and N more".
-const MAX_ROWS: usize = 200;
+const MAX_ROWS: usize = 500;
+
+/// Most bars in a chart.
+const CHART_BARS: usize = 40;
 
 fn cols(spec: &[(&'static str, Align)]) -> Vec<Column> {
     spec.iter()
@@ -217,9 +220,24 @@ fn table(
 fn stat(label: impl Into<String>, value: impl ToString, tone: Tone) -> Stat {
     Stat {
         label: label.into(),
-        value: value.to_string(),
+        value: thousands(&value.to_string()),
         tone,
     }
+}
+
+/// `146480` → `146,480`; anything but a plain count is left as it is.
+fn thousands(s: &str) -> String {
+    if s.len() < 5 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn para(basis: Basis, text: impl Into<String>) -> Block {
@@ -333,5 +351,18 @@ pub fn layout(report: &OperatorReport) -> Document {
             spot::layout(&report.spot),
             questions::layout(&report.questions),
         ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        assert_eq!(thousands("146480"), "146,480");
+        assert_eq!(thousands("1000000"), "1,000,000");
+        assert_eq!(thousands("9764"), "9764");
+        assert_eq!(thousands("28 of 30"), "28 of 30");
     }
 }

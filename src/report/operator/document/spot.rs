@@ -8,6 +8,12 @@ pub(super) fn layout(risk: &SpotRisk) -> Section {
         .iter()
         .filter(|g| !g.missing_protections().is_empty())
         .count();
+    // A chart stays readable: past CHART_BARS groups, those with the most spot capacity.
+    let mut charted: Vec<_> = risk.groups.iter().collect();
+    if charted.len() > CHART_BARS {
+        charted.sort_by_key(|g| std::cmp::Reverse(g.spot_capacity.unwrap_or(0)));
+        charted.truncate(CHART_BARS);
+    }
     let blocks = vec![
         Block::Stats(vec![
             stat(
@@ -66,7 +72,15 @@ pub(super) fn layout(risk: &SpotRisk) -> Section {
             ),
         ]),
         Block::Chart(Chart {
-            title: "Spot share of capacity per scaling group".into(),
+            title: if charted.len() < risk.groups.len() {
+                format!(
+                    "Spot share of capacity: the {} scaling groups with the most spot capacity (of {})",
+                    charted.len(),
+                    risk.groups.len()
+                )
+            } else {
+                "Spot share of capacity per scaling group".into()
+            },
             label_header: "Scaling group",
             description:
                 "Stacked bars: spot and pay-as-you-go shares of each group's total capacity.".into(),
@@ -84,8 +98,7 @@ pub(super) fn layout(risk: &SpotRisk) -> Section {
                     tone: Tone::Plain,
                 },
             ],
-            bars: risk
-                .groups
+            bars: charted
                 .iter()
                 .map(|g| {
                     let share = g.share.map(|s| s * 100.0);
