@@ -640,22 +640,25 @@ fn html_is_self_contained_and_escapes_the_snapshot() {
     );
 }
 
+/// Runs ecsguard from the repository root; returns its exit code and stdout.
+fn ecsguard<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ecsguard"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap();
+    if !out.stderr.is_empty() {
+        eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+    }
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
 #[test]
 fn report_command_writes_html_and_markdown() {
     let dir = scratch("command");
     let html_path = dir.join("report.html");
-    let out = Command::new(env!("CARGO_BIN_EXE_ecsguard"))
-        .current_dir(root())
-        .args(["report", FLEET, "-o"])
-        .arg(&html_path)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let html_arg = html_path.display().to_string();
+    assert_eq!(ecsguard(&["report", FLEET, "-o", &html_arg]).0, Some(0));
     let html = std::fs::read_to_string(&html_path).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     for id in [
@@ -675,40 +678,25 @@ fn report_command_writes_html_and_markdown() {
     );
     assert!(html.contains("@media print"));
 
-    let out = Command::new(env!("CARGO_BIN_EXE_ecsguard"))
-        .current_dir(root())
-        .args([
-            "report",
-            FLEET,
-            "--format",
-            "markdown",
-            "--now",
-            "2027-06-01T00:00:00Z",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let md = String::from_utf8(out.stdout).unwrap();
+    let now = ["--now", "2027-06-01T00:00:00Z"];
+    let (code, md) = ecsguard(&["report", FLEET, "--format", "markdown", now[0], now[1]]);
+    assert_eq!(code, Some(0));
     assert!(md.starts_with("# Fleet operator report"));
     assert!(md.contains("- **Measured at:** 2027-06-01T00:00:00Z"));
 
     // The baseline (and every other option) is check's own.
-    let baseline = dir.join("baseline.json");
-    let out = Command::new(env!("CARGO_BIN_EXE_ecsguard"))
-        .current_dir(root())
-        .args(["check", FLEET, "--output"])
-        .arg(format!("json={}", baseline.display()))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let out = Command::new(env!("CARGO_BIN_EXE_ecsguard"))
-        .current_dir(root())
-        .args(["report", FLEET, "--format", "markdown", "--baseline"])
-        .arg(&baseline)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let md = String::from_utf8(out.stdout).unwrap();
+    let baseline = dir.join("baseline.json").display().to_string();
+    let json = format!("json={baseline}");
+    assert_eq!(ecsguard(&["check", FLEET, "--output", &json]).0, Some(1));
+    let (code, md) = ecsguard(&[
+        "report",
+        FLEET,
+        "--format",
+        "markdown",
+        "--baseline",
+        &baseline,
+    ]);
+    assert_eq!(code, Some(0));
     assert!(md.contains("Against the baseline: 0 new failures"), "{md}");
 }
 

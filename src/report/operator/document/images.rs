@@ -29,11 +29,7 @@ pub(super) fn layout(img: &ImageCompliance) -> Section {
                     None => "Instances on old images".into(),
                 },
                 old_instances,
-                if old_instances > 0 {
-                    Tone::Warn
-                } else {
-                    Tone::Good
-                },
+                good_unless(old_instances, Tone::Warn),
             ),
             stat(
                 "Deprecated or unavailable images in use",
@@ -215,10 +211,10 @@ pub(super) fn layout(img: &ImageCompliance) -> Section {
                     r.region.clone().into(),
                     r.running_instances.to_string().into(),
                     r.agent_running.to_string().into(),
-                    toned(r.agent_not_running.to_string(), if r.agent_not_running > 0 { Tone::Bad } else { Tone::Plain }),
-                    toned(r.no_record.to_string(), if r.no_record > 0 { Tone::Warn } else { Tone::Plain }),
-                    toned(r.unverified.to_string(), if r.unverified > 0 { Tone::Muted } else { Tone::Plain }),
-                    toned(r.stale.to_string(), if r.stale > 0 { Tone::Warn } else { Tone::Plain }),
+                    toned(r.agent_not_running.to_string(), plain_unless(r.agent_not_running, Tone::Bad)),
+                    toned(r.no_record.to_string(), plain_unless(r.no_record, Tone::Warn)),
+                    toned(r.unverified.to_string(), plain_unless(r.unverified, Tone::Muted)),
+                    toned(r.stale.to_string(), plain_unless(r.stale, Tone::Warn)),
                     if r.not_collected {
                         toned("status not collected", Tone::Muted)
                     } else {
@@ -246,34 +242,18 @@ pub(super) fn layout(img: &ImageCompliance) -> Section {
             stat(
                 "Missing patches",
                 p.missing,
-                if p.missing > 0 {
-                    Tone::Warn
-                } else {
-                    Tone::Good
-                },
+                good_unless(p.missing, Tone::Warn),
             ),
-            stat(
-                "Failed patches",
-                p.failed,
-                if p.failed > 0 { Tone::Bad } else { Tone::Good },
-            ),
+            stat("Failed patches", p.failed, good_unless(p.failed, Tone::Bad)),
             stat(
                 "Pending reboot",
                 p.pending_reboot,
-                if p.pending_reboot > 0 {
-                    Tone::Warn
-                } else {
-                    Tone::Good
-                },
+                good_unless(p.pending_reboot, Tone::Warn),
             ),
             stat(
                 "Running, no patch state",
                 p.running_without_state,
-                if p.running_without_state > 0 {
-                    Tone::Warn
-                } else {
-                    Tone::Good
-                },
+                good_unless(p.running_without_state, Tone::Warn),
             ),
         ]));
         if let Some((instance, when)) = &p.oldest_operation {
@@ -308,18 +288,8 @@ pub(super) fn layout(img: &ImageCompliance) -> Section {
                     vec![
                         r.instance.clone().into(),
                         r.region.clone().into(),
-                        toned(
-                            r.missing.to_string(),
-                            if r.missing > 0 {
-                                Tone::Warn
-                            } else {
-                                Tone::Plain
-                            },
-                        ),
-                        toned(
-                            r.failed.to_string(),
-                            if r.failed > 0 { Tone::Bad } else { Tone::Plain },
-                        ),
+                        toned(r.missing.to_string(), plain_unless(r.missing, Tone::Warn)),
+                        toned(r.failed.to_string(), plain_unless(r.failed, Tone::Bad)),
                         r.pending_reboot.to_string().into(),
                         r.last_operation.clone().into(),
                     ]

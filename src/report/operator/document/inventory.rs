@@ -38,7 +38,7 @@ pub(super) fn layout(inv: &Inventory) -> Section {
             stat(
                 "Spot share",
                 percent(spot, inv.total),
-                if spot > 0 { Tone::Warn } else { Tone::Plain },
+                plain_unless(spot, Tone::Warn),
             ),
             stat(
                 "Retired families in use",

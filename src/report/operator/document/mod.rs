@@ -119,6 +119,24 @@ impl<T: Into<String>> From<T> for Cell {
     }
 }
 
+/// `tone` for a count of trouble; good when there is none.
+fn good_unless<N: PartialOrd + Default>(count: N, tone: Tone) -> Tone {
+    if count > N::default() {
+        tone
+    } else {
+        Tone::Good
+    }
+}
+
+/// `tone` for a count worth noticing; plain when there is none.
+fn plain_unless<N: PartialOrd + Default>(count: N, tone: Tone) -> Tone {
+    if count > N::default() {
+        tone
+    } else {
+        Tone::Plain
+    }
+}
+
 fn toned(text: impl Into<String>, tone: Tone) -> Cell {
     Cell {
         text: text.into(),

@@ -24,11 +24,7 @@ pub(super) fn layout(risk: &SpotRisk) -> Section {
                     risk.instances,
                     percent(risk.spot_instances, risk.instances)
                 ),
-                if risk.spot_instances > 0 {
-                    Tone::Warn
-                } else {
-                    Tone::Plain
-                },
+                plain_unless(risk.spot_instances, Tone::Warn),
             ),
             stat(
                 "Spot capacity in scaling groups",
@@ -46,11 +42,7 @@ pub(super) fn layout(risk: &SpotRisk) -> Section {
             stat(
                 "Spot groups missing a protection",
                 format!("{unprotected} of {}", spot_groups.len()),
-                if unprotected > 0 {
-                    Tone::Bad
-                } else {
-                    Tone::Good
-                },
+                good_unless(unprotected, Tone::Bad),
             ),
             stat(
                 "Being reclaimed now",

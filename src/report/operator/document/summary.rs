@@ -10,12 +10,12 @@ pub(super) fn layout(report: &OperatorReport) -> Section {
             stat(
                 "Failed",
                 t.fail,
-                if t.fail > 0 { Tone::Bad } else { Tone::Good },
+                good_unless(t.fail, Tone::Bad),
             ),
             stat(
                 "Not verified",
                 t.unknown,
-                if t.unknown > 0 { Tone::Warn } else { Tone::Good },
+                good_unless(t.unknown, Tone::Warn),
             ),
             stat("Passed", t.pass, Tone::Plain),
             stat("Waived", t.waived, Tone::Muted),
