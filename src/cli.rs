@@ -10,6 +10,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use crate::evaluate::{evaluate, Status};
 use crate::policy::{PolicySet, Severity, Sources};
+use crate::report::operator::OperatorFormat;
 use crate::report::{self, Outcome};
 use crate::snapshot::{parse_utc_timestamp, Snapshot};
 use crate::triage::{apply_baseline, apply_waivers, Baseline, Novelty, Waivers};
@@ -29,6 +30,9 @@ pub struct Cli {
 enum Command {
     /// Judge a snapshot with the policies and report pass / fail / unknown findings.
     Check(CheckArgs),
+    /// The operator report: inventory, Auto Scaling, images and patches,
+    /// spot risk and open questions, as one HTML page or Markdown.
+    Report(ReportArgs),
     /// List the rules that would run.
     Policies(PoliciesArgs),
     /// Run the Rego unit tests (`test_*` rules in `*_test.rego`).
@@ -95,35 +99,21 @@ enum ColorChoice {
     Never,
 }
 
+/// What `check` and `report` share: the snapshot, the policies that judge
+/// it, the clock they measure against, and triage.
 #[derive(Args)]
-struct CheckArgs {
+struct JudgeArgs {
     /// The snapshot file (JSON, `ecsguard schema`).
     snapshot: PathBuf,
     #[command(flatten)]
     policies: PolicyArgs,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-    /// Lowest severity whose failures make the exit code 1.
-    #[arg(long, value_name = "SEVERITY", default_value = "info", value_parser = parse_severity)]
-    fail_on: Severity,
-    /// Unknown findings (at or above --fail-on) make the exit code 1 too.
-    #[arg(long)]
-    fail_on_unknown: bool,
     /// Measure time-based rules against this instant (RFC 3339 UTC) instead
     /// of the snapshot's collected_at.
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     now: Option<String>,
-    /// Failures shown in full per rule in human output (0: all).
-    #[arg(long, default_value_t = 10)]
-    limit: usize,
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
     /// Evaluation threads (default: the machine's cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Also write FORMAT to PATH (e.g. sarif=results.sarif); repeatable.
-    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
-    output: Vec<OutputTarget>,
     /// A YAML file of waivers: findings it accepts (until their expiry) do not gate.
     #[arg(long, value_name = "FILE")]
     waivers: Option<PathBuf>,
@@ -133,6 +123,39 @@ struct CheckArgs {
     /// Print how long each phase took to stderr.
     #[arg(long)]
     timings: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    judge: JudgeArgs,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Lowest severity whose failures make the exit code 1.
+    #[arg(long, value_name = "SEVERITY", default_value = "info", value_parser = parse_severity)]
+    fail_on: Severity,
+    /// Unknown findings (at or above --fail-on) make the exit code 1 too.
+    #[arg(long)]
+    fail_on_unknown: bool,
+    /// Failures shown in full per rule in human output (0: all).
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Also write FORMAT to PATH (e.g. sarif=results.sarif); repeatable.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
+    output: Vec<OutputTarget>,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    judge: JudgeArgs,
+    #[arg(long, value_enum, default_value_t = OperatorFormat::Html)]
+    format: OperatorFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -196,6 +219,7 @@ pub fn run() -> i32 {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Report(args) => operator_report(args),
         Command::Policies(args) => list_policies(args),
         Command::Test(args) => test(args),
         Command::Schema { which } => {
@@ -234,7 +258,21 @@ fn print_error(diag: &dyn Diagnostic, color: bool) {
     }
 }
 
-fn check(args: CheckArgs) -> Result<i32, Failure> {
+/// A judged snapshot with everything its reports read.
+struct Judged {
+    policies: PolicySet,
+    snapshot: Snapshot,
+    evaluation: crate::evaluate::Evaluation,
+    now: String,
+    waivers: Option<Waivers>,
+    waiver_use: Option<crate::triage::WaiverUse>,
+    baseline: Option<crate::triage::BaselineDiff>,
+    clock: Timings,
+}
+
+/// Loads the policies, triage files and snapshot, evaluates, applies
+/// waivers and baseline: the pipeline `check` and `report` share.
+fn judge(args: &JudgeArgs) -> Result<Judged, Failure> {
     // Everything small is read first, so a broken policy, waiver or
     // baseline is reported before a (possibly large) snapshot is parsed.
     let clock = Timings::new(args.timings);
@@ -278,15 +316,62 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
     let diff = baseline
         .as_ref()
         .map(|b| apply_baseline(&mut evaluation, &policies, &snapshot, b));
-    let outcome = Outcome {
-        policies: &policies,
-        snapshot: &snapshot,
-        evaluation: &evaluation,
-        now: &now,
-        waivers: waivers.as_ref(),
-        waiver_use: waiver_use.as_ref(),
-        baseline: diff.as_ref(),
-    };
+    Ok(Judged {
+        policies,
+        snapshot,
+        evaluation,
+        now,
+        waivers,
+        waiver_use,
+        baseline: diff,
+        clock,
+    })
+}
+
+impl Judged {
+    fn outcome(&self) -> Outcome<'_> {
+        Outcome {
+            policies: &self.policies,
+            snapshot: &self.snapshot,
+            evaluation: &self.evaluation,
+            now: &self.now,
+            waivers: self.waivers.as_ref(),
+            waiver_use: self.waiver_use.as_ref(),
+            baseline: self.baseline.as_ref(),
+        }
+    }
+
+    /// Expired and stale waivers, on stderr.
+    fn warn_about_waivers(&self) {
+        if let (Some(w), Some(used)) = (&self.waivers, &self.waiver_use) {
+            for &i in &used.expired {
+                let e = &w.entries[i];
+                eprintln!(
+                    "warning: {}:{}: waiver for {} / {} (owner {}) expired on {}: its findings count again",
+                    w.path, e.line, e.rule, e.resource, e.owner, e.expires
+                );
+            }
+            for &i in &used.stale {
+                let e = &w.entries[i];
+                eprintln!(
+                    "warning: {}:{}: stale waiver: {} / {} matched no finding",
+                    w.path, e.line, e.rule, e.resource
+                );
+            }
+        }
+    }
+
+    /// The process ends after a command: freeing a large snapshot's tree
+    /// piece by piece would only delay the exit (by about a second at 100k
+    /// instances).
+    fn leak(self) {
+        std::mem::forget(self);
+    }
+}
+
+fn check(args: CheckArgs) -> Result<i32, Failure> {
+    let judged = judge(&args.judge)?;
+    let outcome = judged.outcome();
 
     let color = match args.color {
         ColorChoice::Always => true,
@@ -326,23 +411,9 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             return Ok(2);
         }
     }
-    clock.lap("report");
-    if let (Some(w), Some(used)) = (&waivers, &waiver_use) {
-        for &i in &used.expired {
-            let e = &w.entries[i];
-            eprintln!(
-                "warning: {}:{}: waiver for {} / {} (owner {}) expired on {}: its findings count again",
-                w.path, e.line, e.rule, e.resource, e.owner, e.expires
-            );
-        }
-        for &i in &used.stale {
-            let e = &w.entries[i];
-            eprintln!(
-                "warning: {}:{}: stale waiver: {} / {} matched no finding",
-                w.path, e.line, e.rule, e.resource
-            );
-        }
-    }
+    judged.clock.lap("report");
+    judged.warn_about_waivers();
+    let evaluation = &judged.evaluation;
     let code = if !evaluation.errors.is_empty() {
         2
     } else {
@@ -350,15 +421,55 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
             let counted =
                 f.status == Status::Fail || (args.fail_on_unknown && f.status == Status::Unknown);
             let known = f.novelty == Some(Novelty::Existing);
-            counted && !known && policies.rules[f.rule].meta.severity.at_least(args.fail_on)
+            counted
+                && !known
+                && judged.policies.rules[f.rule]
+                    .meta
+                    .severity
+                    .at_least(args.fail_on)
         });
         i32::from(gates)
     };
-    // The process ends here: freeing a large snapshot's tree piece by piece
-    // would only delay the exit (by about a second at 100k instances).
-    std::mem::forget(evaluation);
-    std::mem::forget(snapshot);
-    std::mem::forget(policies);
+    judged.leak();
+    Ok(code)
+}
+
+/// `ecsguard report`: the operator report. It informs rather than gates:
+/// 0 when written, 2 on input errors or rules that could not run (they are
+/// listed in the report's open questions).
+fn operator_report(args: ReportArgs) -> Result<i32, Failure> {
+    let judged = judge(&args.judge)?;
+    let outcome = judged.outcome();
+    let written = match &args.output {
+        Some(path) => std::fs::File::create(path).and_then(|file| {
+            let mut file = std::io::BufWriter::new(file);
+            report::operator::write(&outcome, args.format, &mut file)?;
+            file.flush()
+        }),
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            report::operator::write(&outcome, args.format, &mut out).and_then(|()| out.flush())
+        }
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let target = args
+                .output
+                .as_ref()
+                .map_or("standard output".to_string(), |p| p.display().to_string());
+            eprintln!("error: cannot write the report to {target}: {e}");
+            return Ok(2);
+        }
+    }
+    judged.clock.lap("report");
+    judged.warn_about_waivers();
+    let code = if judged.evaluation.errors.is_empty() {
+        0
+    } else {
+        2
+    };
+    judged.leak();
     Ok(code)
 }
 

@@ -6,24 +6,30 @@ use std::path::Path;
 use std::process::Command;
 
 fn check_format(format: &str, golden: &str) {
+    let args = [
+        "check",
+        "examples/fleet.json",
+        "--format",
+        format,
+        "--limit",
+        "3",
+    ];
+    check_output(&args, 1, golden);
+}
+
+/// Runs ecsguard with `args`, expects `code`, compares stdout with `golden`.
+fn check_output(args: &[&str], code: i32, golden: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new(env!("CARGO_BIN_EXE_ecsguard"))
         .current_dir(root)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_STEP_SUMMARY")
-        .args([
-            "check",
-            "examples/fleet.json",
-            "--format",
-            format,
-            "--limit",
-            "3",
-        ])
+        .args(args)
         .output()
         .unwrap();
     assert_eq!(
         out.status.code(),
-        Some(1),
+        Some(code),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -78,4 +84,13 @@ fn github() {
 #[test]
 fn markdown() {
     check_format("markdown", "fleet.md");
+}
+
+#[test]
+fn operator_report_markdown() {
+    check_output(
+        &["report", "examples/fleet.json", "--format", "markdown"],
+        0,
+        "fleet.report.md",
+    );
 }

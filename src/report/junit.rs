@@ -5,25 +5,8 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::Outcome;
+use super::{escape_markup as escape, Outcome};
 use crate::evaluate::Status;
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 forbids most control characters.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
     let mut xml = String::new();

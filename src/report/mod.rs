@@ -6,6 +6,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod operator;
 pub mod sarif;
 
 use std::ops::Range;
@@ -245,6 +246,25 @@ impl<'a> Outcome<'a> {
             })
             .collect()
     }
+}
+
+/// Text made safe inside XML or HTML elements and quoted attributes (the
+/// control characters XML 1.0 forbids are dropped).
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 forbids most control characters.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A path as a SARIF / GitHub artifact URI: relative to the working
