@@ -45,15 +45,18 @@ regions_missing_members := {g.RegionId |
 	not members_collected(g)
 }
 
-# Standalone members of each group, sorted by group key: a group has at
-# least min_instances members when the entry min_instances-1 places earlier
-# has the same key.
-members := sort([[key, inst.InstanceId] |
-	some inst in input.instances
+# The group key of every standalone instance that is not stopped and
+# carries every grouping tag, by index, computed once.
+keys := {i: key |
+	some i, inst in input.instances
 	not inst.Status == "Stopped"
 	not inst.InstanceId in grouped
 	key := group_key(inst)
-])
+}
+
+# Members sorted by group key: a group has at least min_instances members
+# when the entry min_instances-1 places earlier has the same key.
+members := sort([[key, i] | some i, key in keys])
 
 crowded := {x[0] |
 	some i, x in members
@@ -65,10 +68,8 @@ crowded := {x[0] |
 deny contains f if {
 	some i, inst in input.instances
 	inst.DeploymentSetId == ""
-	not inst.Status == "Stopped"
-	not inst.InstanceId in grouped
+	keys[i] in crowded
 	not inst.RegionId in regions_missing_members
-	group_key(inst) in crowded
 	f := {
 		"pointer": sprintf("/instances/%d/DeploymentSetId", [i]),
 		"msg": sprintf("instance %s is one of several instances tagged %s in %s and belongs to no deployment set", [label(inst), tag_text(inst), inst.RegionId]),
@@ -78,10 +79,8 @@ deny contains f if {
 unknown contains f if {
 	some i, inst in input.instances
 	inst.DeploymentSetId == ""
-	not inst.Status == "Stopped"
-	not inst.InstanceId in grouped
+	keys[i] in crowded
 	inst.RegionId in regions_missing_members
-	group_key(inst) in crowded
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s belongs to no deployment set and to no collected scaling group, but some scaling groups of %s have no scaling_instances in the snapshot", [label(inst), inst.RegionId]),
@@ -91,9 +90,7 @@ unknown contains f if {
 unknown contains f if {
 	some i, inst in input.instances
 	not inst.DeploymentSetId
-	not inst.Status == "Stopped"
-	not inst.InstanceId in grouped
-	group_key(inst) in crowded
+	keys[i] in crowded
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s has no DeploymentSetId in the snapshot, whether it is in a deployment set cannot be judged", [label(inst)]),

@@ -25,14 +25,18 @@ group_tags := data.ecsguard.params.app_single_zone.group_tags
 
 min_instances := data.ecsguard.params.app_single_zone.min_instances
 
-# Members of each group, sorted by group key: a group has at least
-# min_instances members when the entry min_instances-1 places earlier has
-# the same key. Built once; no per-group scan of the fleet.
-members := sort([[key, inst.InstanceId] |
-	some inst in input.instances
+# The group key of every instance that is not stopped and carries every
+# grouping tag, by index, computed once.
+keys := {i: key |
+	some i, inst in input.instances
 	not inst.Status == "Stopped"
 	key := group_key(inst)
-])
+}
+
+# Members sorted by group key: a group has at least min_instances members
+# when the entry min_instances-1 places earlier has the same key. Built once;
+# no per-group scan of the fleet.
+members := sort([[key, i] | some i, key in keys])
 
 crowded := {x[0] |
 	some i, x in members
@@ -42,11 +46,10 @@ crowded := {x[0] |
 }
 
 # Distinct (group, zone) pairs, sorted: a group with two entries spans zones.
-zones := sort({[key, inst.ZoneId] |
-	some inst in input.instances
-	not inst.Status == "Stopped"
-	inst.ZoneId != ""
-	key := group_key(inst)
+zones := sort({[key, zone] |
+	some i, key in keys
+	zone := input.instances[i].ZoneId
+	zone != ""
 })
 
 spread := {z[0] |
@@ -57,16 +60,13 @@ spread := {z[0] |
 
 # Groups with a member whose zone is not known.
 zoneless := {key |
-	some inst in input.instances
-	not inst.Status == "Stopped"
-	no_zone(inst)
-	key := group_key(inst)
+	some i, key in keys
+	no_zone(input.instances[i])
 }
 
 deny contains f if {
 	some i, inst in input.instances
-	not inst.Status == "Stopped"
-	key := group_key(inst)
+	key := keys[i]
 	key in crowded
 	not key in spread
 	not key in zoneless
@@ -78,8 +78,7 @@ deny contains f if {
 
 unknown contains f if {
 	some i, inst in input.instances
-	not inst.Status == "Stopped"
-	key := group_key(inst)
+	key := keys[i]
 	key in crowded
 	not key in spread
 	key in zoneless

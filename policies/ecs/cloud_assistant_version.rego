@@ -25,9 +25,22 @@ min_version := data.ecsguard.params.cloud_assistant_version.min_version
 
 min_key := version_key(min_version)
 
+# Each distinct version is parsed once; judging a record is one lookup.
+versions := {s.CloudAssistantVersion | some s in input.cloud_assistant}
+
+old_versions := {v |
+	some v in versions
+	version_key(v) < min_key
+}
+
+readable_versions := {v |
+	some v in versions
+	version_key(v)
+}
+
 deny contains f if {
 	some i, s in input.cloud_assistant
-	version_key(s.CloudAssistantVersion) < min_key
+	s.CloudAssistantVersion in old_versions
 	f := {
 		"pointer": sprintf("/cloud_assistant/%d/CloudAssistantVersion", [i]),
 		"msg": sprintf("the Cloud Assistant agent of instance %s is version %s, older than %s", [s.InstanceId, s.CloudAssistantVersion, min_version]),
@@ -36,7 +49,7 @@ deny contains f if {
 
 unknown contains f if {
 	some i, s in input.cloud_assistant
-	not version_key(object.get(s, "CloudAssistantVersion", ""))
+	not object.get(s, "CloudAssistantVersion", "") in readable_versions
 	f := {
 		"pointer": sprintf("/cloud_assistant/%d", [i]),
 		"msg": sprintf("the Cloud Assistant record of instance %s has no readable CloudAssistantVersion in the snapshot, its agent version cannot be judged", [s.InstanceId]),

@@ -41,49 +41,61 @@ newest := {x[0]: x[2] |
 
 same_family(i, family) if ranked[i + 1][0] == family
 
-# "RegionId/ImageId" -> "RegionId/ImageFamily" for every image in a family.
-family_of := {concat("/", [img.RegionId, img.ImageId]): concat("/", [img.RegionId, img.ImageFamily]) |
+# "RegionId/ImageId" -> [newest image id, family] for every image of a
+# family that is not the family's newest: judging an instance is one lookup.
+superseded := {concat("/", [img.RegionId, img.ImageId]): [latest, img.ImageFamily] |
 	some img in input.images
 	img.ImageFamily != ""
+	latest := newest[concat("/", [img.RegionId, img.ImageFamily])]
+	latest != img.ImageId
 }
 
 known_images := {concat("/", [img.RegionId, img.ImageId]) | some img in input.images}
 
-images_without_family := {concat("/", [img.RegionId, img.ImageId]) |
+# Images whose family is known (an empty ImageFamily means none).
+images_with_family := {concat("/", [img.RegionId, img.ImageId]) |
 	some img in input.images
-	not img.ImageFamily
+	is_string(img.ImageFamily)
 }
 
 deny contains f if {
 	some i, inst in input.instances
-	family := family_of[concat("/", [inst.RegionId, inst.ImageId])]
-	latest := newest[family]
-	latest != inst.ImageId
+	s := superseded[concat("/", [inst.RegionId, inst.ImageId])]
 	f := {
 		"pointer": sprintf("/instances/%d/ImageId", [i]),
-		"msg": sprintf("instance %s runs image %s, but the newest Available image of family %s is %s", [label(inst), inst.ImageId, substring(family, count(inst.RegionId) + 1, -1), latest]),
+		"msg": sprintf("instance %s runs image %s, but the newest Available image of family %s is %s", [label(inst), inst.ImageId, s[1], s[0]]),
 	}
 }
 
 unknown contains f if {
 	some i, inst in input.instances
-	inst.ImageId != ""
 	key := concat("/", [inst.RegionId, inst.ImageId])
-	not key in known_images
+	not key in images_with_family
+	inst.ImageId != ""
 	f := {
 		"pointer": sprintf("/instances/%d/ImageId", [i]),
-		"msg": sprintf("image %s of instance %s is not in the snapshot, whether it is its family's newest cannot be judged", [inst.ImageId, label(inst)]),
+		"msg": sprintf("image %s of instance %s %s, whether it is its family's newest cannot be judged", [inst.ImageId, label(inst), why_unknown(key)]),
 	}
 }
 
 unknown contains f if {
 	some i, inst in input.instances
-	concat("/", [inst.RegionId, inst.ImageId]) in images_without_family
+	no_image_id(inst)
 	f := {
-		"pointer": sprintf("/instances/%d/ImageId", [i]),
-		"msg": sprintf("image %s of instance %s has no ImageFamily in the snapshot, whether it is its family's newest cannot be judged", [inst.ImageId, label(inst)]),
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has no ImageId in the snapshot, whether it runs its image family's newest image cannot be judged", [label(inst)]),
 	}
 }
+
+no_image_id(inst) := true if {
+	not inst.ImageId
+} else := true if {
+	inst.ImageId == ""
+}
+
+why_unknown(key) := "has no ImageFamily in the snapshot" if {
+	key in known_images
+} else := "is not in the snapshot"
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.
 label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {

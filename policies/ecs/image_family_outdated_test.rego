@@ -71,3 +71,9 @@ test_image_without_family_field_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0/ImageId"}
 	count(deny_pointers(instances)) == 0
 }
+
+test_instance_without_image_id_is_unknown if {
+	instances := [object.remove(instance({}), ["ImageId"]), instance({"InstanceId": "i-2", "ImageId": ""})]
+	unknown_pointers(instances) == {"/instances/0", "/instances/1"}
+	count(deny_pointers(instances)) == 0
+}
