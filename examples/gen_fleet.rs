@@ -1327,9 +1327,9 @@ struct Fleet {
     invs: Vec<Inv>,
     baselines: Vec<Baseline>,
     errors: Vec<CollErr>,
-    /// A (zone, instance type) whose spot price has climbed near the
+    /// (zone, instance type) pairs whose spot price has climbed near the
     /// pay-as-you-go price (demo only).
-    spot_spike: Option<(&'static str, &'static str)>,
+    spot_spike: Vec<(&'static str, &'static str)>,
 }
 
 impl Fleet {
@@ -1352,7 +1352,7 @@ impl Fleet {
             invs: Vec::new(),
             baselines: Vec::new(),
             errors: Vec::new(),
-            spot_spike: None,
+            spot_spike: Vec::new(),
         };
         f.rgs = (0..ENVS.len()).map(|_| f.id("rg-acfm", "")).collect();
         f
@@ -3819,9 +3819,13 @@ fn demo() -> Fleet {
     if let Some(p) = f.insts[db_staging].patch.as_mut() {
         p.baseline = baseline;
     }
-    // Spot c7.4xlarge is scarce in cn-shanghai-e: its price is near the
-    // pay-as-you-go price, and batch-render-sh-02 there is being reclaimed.
-    f.spot_spike = Some(("cn-shanghai-e", "ecs.c7.4xlarge"));
+    // Spot c7.4xlarge is scarce in cn-shanghai-e and -g: its price is near
+    // the pay-as-you-go price, batch-render-sh-02 (e) is being reclaimed and
+    // the price limit of batch-render-sh-01 (g) is below the market.
+    f.spot_spike = vec![
+        ("cn-shanghai-e", "ecs.c7.4xlarge"),
+        ("cn-shanghai-g", "ecs.c7.4xlarge"),
+    ];
     f
 }
 
@@ -4378,7 +4382,7 @@ fn spot_prices(f: &Fleet) -> Vec<J<'_>> {
     for (r, zone, t) in set {
         let origin = TYPES[t].price;
         let h = mix(fnv(zone) ^ (t as u64) << 8 ^ f.salt);
-        let factor = if f.spot_spike == Some((zone, TYPES[t].id)) {
+        let factor = if f.spot_spike.contains(&(zone, TYPES[t].id)) {
             0.88
         } else {
             0.08 + (h % 1000) as f64 / 1000.0 * 0.22
