@@ -3339,8 +3339,10 @@ fn demo() -> Fleet {
     }
 
     // --- cn-shanghai instances ------------------------------------------
+    // MultiAZPolicy PRIORITY fills the first vSwitch first: three of the
+    // four sit in cn-shanghai-e.
     for k in 1..=4 {
-        let vsw = if k % 2 == 1 { sh_e_web } else { sh_f_web };
+        let vsw = if k < 4 { sh_e_web } else { sh_f_web };
         let s = base(
             &format!("web-staging-sh-{k:02}"),
             sh,
