@@ -793,6 +793,19 @@ const TYPES: &[TypeSpec] = &[
         "NVIDIA A10",
         9.317
     ),
+    // Generation I, retired: only the demo's legacy instance runs it.
+    ty!(
+        "ecs.n1.medium",
+        "ecs.n1",
+        "ecs-1",
+        "EntryLevel",
+        "Shared",
+        1,
+        2.0,
+        0,
+        "",
+        0.302
+    ),
 ];
 
 fn ty(id: &str) -> usize {
@@ -971,11 +984,18 @@ struct VSw {
     k: u32,
     used: u32,
     created: i64,
+    /// Prefix length of the CIDR block (20 unless the demo shrinks one).
+    prefix: u32,
 }
 
 impl VSw {
     fn cidr(&self) -> String {
-        format!("10.{}.{}.0/20", self.k / 16, (self.k % 16) * 16)
+        format!(
+            "10.{}.{}.0/{}",
+            self.k / 16,
+            (self.k % 16) * 16,
+            self.prefix
+        )
     }
     fn next_ip(&mut self) -> String {
         let host = 4 + self.used % 4000;
@@ -1008,6 +1028,8 @@ struct Ds {
     group_count: i64,
     created: i64,
     members: Vec<usize>,
+    /// Instances allowed per zone, when not the strategy's default.
+    zone_cap: Option<i64>,
 }
 
 struct Ca {
@@ -1062,6 +1084,13 @@ struct Inst {
     serial: String,
     ca: Option<Ca>,
     patch: Option<Patch>,
+    /// Demo oddities: classic network, StoppedMode KeepCharging while
+    /// stopped, metadata hop limit, no key pair, no owner tags.
+    classic: bool,
+    keep_charging: bool,
+    hop_limit: i64,
+    no_key_pair: bool,
+    no_owner_tags: bool,
 }
 
 /// What an instance is created from; `add_inst` fills in the rest.
@@ -1298,6 +1327,9 @@ struct Fleet {
     invs: Vec<Inv>,
     baselines: Vec<Baseline>,
     errors: Vec<CollErr>,
+    /// (zone, instance type) pairs whose spot price has climbed near the
+    /// pay-as-you-go price (demo only).
+    spot_spike: Vec<(&'static str, &'static str)>,
 }
 
 impl Fleet {
@@ -1320,6 +1352,7 @@ impl Fleet {
             invs: Vec::new(),
             baselines: Vec::new(),
             errors: Vec::new(),
+            spot_spike: Vec::new(),
         };
         f.rgs = (0..ENVS.len()).map(|_| f.id("rg-acfm", "")).collect();
         f
@@ -1400,6 +1433,7 @@ impl Fleet {
             k,
             used: 0,
             created,
+            prefix: 20,
         });
         self.regions[region].vsws.push(self.vsws.len() - 1);
         self.vsws.len() - 1
@@ -1485,6 +1519,11 @@ impl Fleet {
             serial,
             ca: None,
             patch: None,
+            classic: false,
+            keep_charging: false,
+            hop_limit: 1,
+            no_key_pair: false,
+            no_owner_tags: false,
         });
         let i = self.insts.len() - 1;
         if let Some(d) = s.ds {
@@ -1944,6 +1983,7 @@ fn bench(n: usize, seed: u64, full: bool) -> Fleet {
             group_count,
             created: now - rng.range(30 * DAY, 900 * DAY),
             members: Vec::new(),
+            zone_cap: None,
         });
     }
     let spread_sets: Vec<Vec<usize>> = (0..nreg)
@@ -2772,6 +2812,7 @@ fn demo() -> Fleet {
             group_count: 1,
             created,
             members: Vec::new(),
+            zone_cap: None,
         });
         f.dss.len() - 1
     };
@@ -3298,8 +3339,10 @@ fn demo() -> Fleet {
     }
 
     // --- cn-shanghai instances ------------------------------------------
+    // MultiAZPolicy PRIORITY fills the first vSwitch first: three of the
+    // four sit in cn-shanghai-e.
     for k in 1..=4 {
-        let vsw = if k % 2 == 1 { sh_e_web } else { sh_f_web };
+        let vsw = if k < 4 { sh_e_web } else { sh_f_web };
         let s = base(
             &format!("web-staging-sh-{k:02}"),
             sh,
@@ -3719,6 +3762,72 @@ fn demo() -> Fleet {
         request_id,
         http_status: 403,
     });
+
+    // What the ECS rules beyond the starters look for. Everything here
+    // comes last, so the ids made above stay as they were.
+    // A legacy box: retired ecs.n1 family on the classic network, with a
+    // plain public address instead of its EIP.
+    let legacy = find(&f, "web-prod-sh-legacy-01");
+    f.insts[legacy].ty = ty("ecs.n1.medium");
+    f.insts[legacy].classic = true;
+    if let Some((_, ip, _)) = f.insts[legacy].eip.take() {
+        f.insts[legacy].public_ip = Some(ip);
+    }
+    // A subscription that runs out in a week.
+    let db3 = find(&f, "db-prod-hz-03");
+    f.insts[db3].expires = Some(now + 7 * DAY);
+    // Stopped pay-as-you-go, but still billed for its vCPUs and memory.
+    let stopped = find(&f, "web-staging-hz-01");
+    f.insts[stopped].keep_charging = true;
+    // Metadata tokens that travel to containers behind the host.
+    let edge = find(&f, "api-edge-prod-hz-01");
+    f.insts[edge].hop_limit = 2;
+    // An agent reported running that went quiet three days ago.
+    let quiet = find(&f, "api-staging-hz-02");
+    if let Some(ca) = f.insts[quiet].ca.as_mut() {
+        ca.heartbeat = now - 3 * DAY - 2 * HOUR;
+    }
+    // An old agent nobody upgraded.
+    let bastion = find(&f, "bastion-prod-hz");
+    if let Some(ca) = f.insts[bastion].ca.as_mut() {
+        ca.version = "2.1.0.221";
+    }
+    // A patch scan that stopped running six weeks ago.
+    let unscanned = find(&f, "api-staging-hz-01");
+    if let Some(p) = f.insts[unscanned].patch.as_mut() {
+        p.start = now - 42 * DAY;
+    }
+    // The staging api image is shared from another account.
+    let shared = f
+        .images
+        .iter()
+        .position(|x| x.id == api_old_sh)
+        .expect("demo image");
+    f.images[shared].owner = "others";
+    // db-prod-sh-spread takes two instances per zone, and cn-shanghai-e
+    // already has two.
+    f.dss[ds_db_sh].zone_cap = Some(2);
+    // api-staging-sh's second vSwitch is a /28 added in a hurry.
+    f.vsws[sh_f_api_b].prefix = 28;
+    // A hand-built staging database: CentOS 7 (end of life), no key pair,
+    // no team or cost-center tags.
+    let centos_hz = f.add_image(system_image(hz, CENTOS, at(2024, 3, 19, 2, 0, 0)));
+    let db_staging = find(&f, "db-staging-hz-01");
+    f.insts[db_staging].image = centos_hz;
+    f.insts[db_staging].os = CENTOS;
+    f.insts[db_staging].no_key_pair = true;
+    f.insts[db_staging].no_owner_tags = true;
+    let baseline = f.baseline_for(hz, CENTOS);
+    if let Some(p) = f.insts[db_staging].patch.as_mut() {
+        p.baseline = baseline;
+    }
+    // Spot c7.4xlarge is scarce in cn-shanghai-e and -g: its price is near
+    // the pay-as-you-go price, batch-render-sh-02 (e) is being reclaimed and
+    // the price limit of batch-render-sh-01 (g) is below the market.
+    f.spot_spike = vec![
+        ("cn-shanghai-e", "ecs.c7.4xlarge"),
+        ("cn-shanghai-g", "ecs.c7.4xlarge"),
+    ];
     f
 }
 
@@ -3827,12 +3936,16 @@ fn instance_j<'a>(f: &'a Fleet, x: &'a Inst) -> J<'a> {
     let mut tags = vec![
         ("role".to_string(), x.role.clone()),
         ("env".to_string(), ENVS[x.env].to_string()),
-        ("team".to_string(), team.to_string()),
     ];
+    if !x.no_owner_tags {
+        tags.push(("team".to_string(), team.to_string()));
+    }
     if full {
         tags.push(("app".to_string(), x.app.clone()));
     }
-    tags.push(("cost-center".to_string(), cost_center.to_string()));
+    if !x.no_owner_tags {
+        tags.push(("cost-center".to_string(), cost_center.to_string()));
+    }
     if x.spot_handler {
         tags.push(("spot-interruption-handler".into(), "enabled".into()));
     }
@@ -3905,18 +4018,31 @@ fn instance_j<'a>(f: &'a Fleet, x: &'a Inst) -> J<'a> {
         .x(full && ds_group, |o| {
             o.i("DeploymentSetGroupNo", x.ds_group)
         })
-        .x(full, |o| o.s("InstanceNetworkType", "vpc"))
+        .x(full, |o| {
+            o.s(
+                "InstanceNetworkType",
+                if x.classic { "classic" } else { "vpc" },
+            )
+        })
         .j(
             "VpcAttributes",
             O::new()
-                .s("VpcId", reg.vpc.as_str())
-                .s("VSwitchId", vsw.id.as_str())
-                .j("PrivateIpAddress", strs([x.private_ip.as_str()]))
+                .s("VpcId", if x.classic { "" } else { reg.vpc.as_str() })
+                .s("VSwitchId", if x.classic { "" } else { vsw.id.as_str() })
+                .j(
+                    "PrivateIpAddress",
+                    strs(Some(x.private_ip.as_str()).filter(|_| !x.classic)),
+                )
                 .x(full, |o| o.s("NatIpAddress", ""))
                 .done(),
         )
         .j("PublicIpAddress", strs(x.public_ip.iter()))
-        .x(full, |o| o.j("InnerIpAddress", J::Arr(Vec::new())))
+        .x(full, |o| {
+            o.j(
+                "InnerIpAddress",
+                strs(Some(x.private_ip.as_str()).filter(|_| x.classic)),
+            )
+        })
         .j("EipAddress", eip)
         .x(full, |o| {
             o.i("InternetMaxBandwidthIn", 100)
@@ -3946,7 +4072,7 @@ fn instance_j<'a>(f: &'a Fleet, x: &'a Inst) -> J<'a> {
                 .s("HttpEndpoint", "enabled")
                 .s("HttpTokens", x.tokens)
                 .x(full, |o| {
-                    o.i("HttpPutResponseHopLimit", 1)
+                    o.i("HttpPutResponseHopLimit", x.hop_limit)
                         .s("InstanceMetadataTags", "disabled")
                 })
                 .done(),
@@ -3957,6 +4083,7 @@ fn instance_j<'a>(f: &'a Fleet, x: &'a Inst) -> J<'a> {
                     "StoppedMode",
                     match (x.status, x.charge) {
                         ("Stopped", "PrePaid") => "KeepCharging",
+                        ("Stopped", _) if x.keep_charging => "KeepCharging",
                         ("Stopped", _) => "StopCharging",
                         _ => "Not-applicable",
                     },
@@ -3964,7 +4091,7 @@ fn instance_j<'a>(f: &'a Fleet, x: &'a Inst) -> J<'a> {
                 .b("IoOptimized", true)
                 .s(
                     "KeyPairName",
-                    if os.os_type == "windows" {
+                    if os.os_type == "windows" || x.no_key_pair {
                         String::new()
                     } else {
                         format!("ops-{}-{}", ENVS[x.env], reg.spec.short)
@@ -4047,11 +4174,11 @@ fn deployment_set_j<'a>(f: &'a Fleet, x: &'a Ds) -> J<'a> {
                 .iter()
                 .filter(|&&i| f.vsws[f.insts[i].vsw].zone == *z)
                 .count() as i64;
-            let limit = if x.strategy == "Availability" {
+            let limit = x.zone_cap.unwrap_or(if x.strategy == "Availability" {
                 20
             } else {
                 20 * x.group_count
-            };
+            });
             O::new()
                 .s("ZoneId", *z)
                 .i("AvailableAmount", (limit - used).max(0))
@@ -4221,7 +4348,10 @@ fn vswitch_j<'a>(f: &'a Fleet, x: &'a VSw) -> J<'a> {
         .s("VSwitchName", x.name.as_str())
         .s("VpcId", f.regions[x.region].vpc.as_str())
         .s("CidrBlock", x.cidr())
-        .i("AvailableIpAddressCount", 4092 - x.used as i64)
+        .i(
+            "AvailableIpAddressCount",
+            (1i64 << (32 - x.prefix)) - 4 - x.used as i64,
+        )
         .s("Status", "Available")
         .t("CreationTime", x.created)
         .done()
@@ -4254,7 +4384,11 @@ fn spot_prices(f: &Fleet) -> Vec<J<'_>> {
     for (r, zone, t) in set {
         let origin = TYPES[t].price;
         let h = mix(fnv(zone) ^ (t as u64) << 8 ^ f.salt);
-        let factor = 0.08 + (h % 1000) as f64 / 1000.0 * 0.22;
+        let factor = if f.spot_spike.contains(&(zone, TYPES[t].id)) {
+            0.88
+        } else {
+            0.08 + (h % 1000) as f64 / 1000.0 * 0.22
+        };
         for k in [2, 1] {
             let wobble = 1.0 + ((h >> (8 * k)) % 7) as f64 / 100.0 - 0.03;
             out.push(

@@ -1,0 +1,140 @@
+# METADATA
+# title: Copies of an application run outside a deployment set
+# description: >-
+#   Two or more instances outside any scaling group carry the same values
+#   for the grouping tags (group_tags, default app and env) in one region,
+#   and this one belongs to no deployment set (DeploymentSetId empty).
+#   Without a deployment set nothing keeps the copies of a service off the
+#   same physical host, so one host failure can take several of them at
+#   once. Scaling groups are left out: they spread instances over zones
+#   themselves and set deployment sets in their scaling configurations.
+# custom:
+#   id: ECS-031
+#   severity: low
+#   resource_type: instance
+#   requires: [scaling_instances]
+#   remediation:
+#     text: >-
+#       Create a deployment set with the Availability strategy and move the
+#       group's instances into it (ModifyInstanceDeployment; the instance
+#       must be stopped), or launch replacements into it.
+#     cli: aliyun ecs ModifyInstanceDeployment --RegionId {RegionId} --InstanceId {InstanceId} --DeploymentSetId <deployment-set-id>
+#   references:
+#     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-modifyinstancedeployment
+#     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createdeploymentset
+package ecsguard.ecs.app_outside_deployment_set
+
+group_tags := data.ecsguard.params.app_outside_deployment_set.group_tags
+
+min_instances := data.ecsguard.params.app_outside_deployment_set.min_instances
+
+# Every instance some scaling group lists, or that carries the tag Auto
+# Scaling puts on the instances it creates, built once.
+grouped := {si.InstanceId |
+	some g in input.scaling_groups
+	some si in g.scaling_instances
+} | {inst.InstanceId |
+	some inst in input.instances
+	some tag in inst.Tags
+	tag.Key == "acs:autoscaling:scalingGroupId"
+}
+
+# Regions where some scaling group's instance list was not collected.
+regions_missing_members := {g.RegionId |
+	some g in input.scaling_groups
+	not members_collected(g)
+}
+
+# The group key of every standalone instance that is not stopped and
+# carries every grouping tag, by index, computed once.
+keys := {i: key |
+	some i, inst in input.instances
+	not inst.Status == "Stopped"
+	not inst.InstanceId in grouped
+	key := group_key(inst)
+}
+
+# Members sorted by group key: a group has at least min_instances members
+# when the entry min_instances-1 places earlier has the same key.
+members := sort([[key, i] | some i, key in keys])
+
+crowded := {x[0] |
+	some i, x in members
+	j := i - (min_instances - 1)
+	j >= 0
+	members[j][0] == x[0]
+}
+
+deny contains f if {
+	some i, inst in input.instances
+	inst.DeploymentSetId == ""
+	keys[i] in crowded
+	not inst.RegionId in regions_missing_members
+	f := {
+		"pointer": sprintf("/instances/%d/DeploymentSetId", [i]),
+		"msg": sprintf("instance %s is one of several instances tagged %s in %s and belongs to no deployment set", [label(inst), tag_text(inst), inst.RegionId]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	inst.DeploymentSetId == ""
+	keys[i] in crowded
+	inst.RegionId in regions_missing_members
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s belongs to no deployment set and to no collected scaling group, but some scaling groups of %s have no scaling_instances in the snapshot", [label(inst), inst.RegionId]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	not inst.DeploymentSetId
+	keys[i] in crowded
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has no DeploymentSetId in the snapshot, whether it is in a deployment set cannot be judged", [label(inst)]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	not tags_reported(inst)
+	not inst.Status == "Stopped"
+	not inst.InstanceId in grouped
+	not inst.DeploymentSetId
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has neither Tags nor DeploymentSetId in the snapshot, whether it runs outside a deployment set with copies of itself cannot be judged", [label(inst)]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	not tags_reported(inst)
+	inst.DeploymentSetId == ""
+	not inst.Status == "Stopped"
+	not inst.InstanceId in grouped
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s belongs to no deployment set and has no Tags in the snapshot, which instances it runs alongside cannot be judged", [label(inst)]),
+	}
+}
+
+# "RegionId|value1|value2" when the instance carries every grouping tag.
+group_key(inst) := concat("|", array.concat([inst.RegionId], values)) if {
+	values := [object.get(tag, "Value", "") | some k in group_tags; some tag in inst.Tags; tag.Key == k]
+	count(values) == count(group_tags)
+}
+
+tag_text(inst) := concat(", ", [sprintf("%s=%s", [k, object.get(tag, "Value", "")]) | some k in group_tags; some tag in inst.Tags; tag.Key == k])
+
+members_collected(g) if is_array(g.scaling_instances)
+
+tags_reported(inst) if is_array(inst.Tags)
+
+# "i-123 (name)", or just the id when the name is empty or the id itself.
+label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := inst.InstanceId

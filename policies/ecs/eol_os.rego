@@ -1,0 +1,81 @@
+# METADATA
+# title: Instance runs an operating system past its end of life
+# description: >-
+#   The instance's operating system (OSNameEn, else OSName) is a release
+#   whose vendor support has ended (CentOS 7 on 2024-06-30, Ubuntu 18.04 on
+#   2023-05-31, Windows Server 2012 R2 on 2023-10-10...; the table is the
+#   releases parameter). It no longer gets security fixes, so every new
+#   vulnerability stays open, and Alibaba Cloud stops offering its public
+#   images. Cloud Config's ecs-instance-os-name-check only compares names
+#   with an allowlist; this rule knows the dates.
+# custom:
+#   id: ECS-020
+#   severity: high
+#   resource_type: instance
+#   remediation:
+#     text: >-
+#       Move the workload to a supported release (for CentOS, Alibaba Cloud
+#       Linux 3 or another RHEL-compatible distribution) by rebuilding the
+#       instance from a current image or migrating it in place, and retire
+#       images of the old release. Buy extended support only as a stopgap.
+#     cli: aliyun ecs ReplaceSystemDisk --InstanceId {InstanceId} --ImageId <supported-image-id>
+#   references:
+#     - https://www.alibabacloud.com/help/en/ecs/user-guide/eol-overview
+#     - https://www.alibabacloud.com/help/en/ecs/user-guide/options-for-dealing-with-centos-linux-end-of-life
+#     - https://www.alibabacloud.com/help/en/ecs/user-guide/solution-for-alibaba-cloud-linux-2-entering-the-els-phase
+#     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-replacesystemdisk
+package ecsguard.ecs.eol_os
+
+day_ns := 86400000000000
+
+# The releases whose last supported day is before now, built once.
+ended := [r |
+	some r in data.ecsguard.params.eol_os.releases
+	time.parse_rfc3339_ns(concat("", [r.eol, "T00:00:00Z"])) + day_ns <= data.ecsguard.now_ns
+]
+
+# Each distinct OS name in the fleet is matched once, so judging an instance
+# costs one lookup whatever the size of the table.
+os_names := {o[1] |
+	some inst in input.instances
+	o := os(inst)
+}
+
+eol_by_name := {name: matches[0] |
+	some name in os_names
+	lowered := lower(name)
+	matches := [r | some r in ended; regex.match(r.pattern, lowered)]
+	count(matches) > 0
+}
+
+deny contains f if {
+	some i, inst in input.instances
+	o := os(inst)
+	r := eol_by_name[o[1]]
+	f := {
+		"pointer": sprintf("/instances/%d/%s", [i, o[0]]),
+		"msg": sprintf("instance %s runs %s (%s), whose vendor support ended on %s", [label(inst), o[1], r.release, r.eol]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	not os(inst)
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has neither OSNameEn nor OSName in the snapshot, whether its OS is past end of life cannot be judged", [label(inst)]),
+	}
+}
+
+# [field, name]: the English name when there is one.
+os(inst) := ["OSNameEn", inst.OSNameEn] if {
+	inst.OSNameEn != ""
+} else := ["OSName", inst.OSName] if {
+	inst.OSName != ""
+}
+
+# "i-123 (name)", or just the id when the name is empty or the id itself.
+label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := inst.InstanceId

@@ -1,0 +1,68 @@
+# METADATA
+# title: Pay-as-you-go instance has run for a long time
+# description: >-
+#   The pay-as-you-go, non-spot instance is Running and was created more
+#   than max_days (default 30) before the snapshot. Capacity that runs
+#   steadily for months costs noticeably more pay-as-you-go than on a
+#   subscription or with savings plans. Instances that Auto Scaling created
+#   (tag acs:autoscaling:scalingGroupId) and spot instances are left out,
+#   since their count is meant to change; Cloud Config's
+#   ecs-long-time-post-paid-check judges those too.
+# custom:
+#   id: ECS-034
+#   severity: low
+#   resource_type: instance
+#   remediation:
+#     text: >-
+#       If the instance is going to keep running, switch it to subscription
+#       (ModifyInstanceChargeType) or cover it with a savings plan or
+#       reserved instances; otherwise release it when it is no longer needed.
+#     cli: aliyun ecs ModifyInstanceChargeType --RegionId {RegionId} --InstanceIds '["{InstanceId}"]' --InstanceChargeType PrePaid --Period 1 --PeriodUnit Month
+#   references:
+#     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-modifyinstancechargetype
+#   cloud_config: ecs-long-time-post-paid-check
+package ecsguard.ecs.long_running_postpaid
+
+day_ns := 86400000000000
+
+max_days := data.ecsguard.params.long_running_postpaid.max_days
+
+deny contains f if {
+	some i, inst in input.instances
+	inst.InstanceChargeType == "PostPaid"
+	inst.Status == "Running"
+	inst.SpotStrategy == "NoSpot"
+	age := data.ecsguard.now_ns - time.parse_rfc3339_ns(inst.CreationTime)
+	age > max_days * day_ns
+	not scaled(inst)
+	f := {
+		"pointer": sprintf("/instances/%d/InstanceChargeType", [i]),
+		"msg": sprintf("pay-as-you-go instance %s has run since %s, %d days (limit %d days)", [label(inst), inst.CreationTime, floor(age / day_ns), max_days]),
+	}
+}
+
+unknown contains f if {
+	some i, inst in input.instances
+	inst.InstanceChargeType == "PostPaid"
+	inst.Status == "Running"
+	not inst.SpotStrategy == "SpotWithPriceLimit"
+	not inst.SpotStrategy == "SpotAsPriceGo"
+	not scaled(inst)
+	some field in ["CreationTime", "SpotStrategy"]
+	not object.get(inst, field, false)
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("running pay-as-you-go instance %s has no %s in the snapshot, whether it has run pay-as-you-go for long cannot be judged", [label(inst), field]),
+	}
+}
+
+scaled(inst) if {
+	some tag in inst.Tags
+	tag.Key == "acs:autoscaling:scalingGroupId"
+}
+
+# "i-123 (name)", or just the id when the name is empty or the id itself.
+label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := inst.InstanceId

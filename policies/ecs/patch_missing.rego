@@ -1,0 +1,48 @@
+# METADATA
+# title: Instance is missing approved patches
+# description: >-
+#   The instance's last OOS patch scan or install (ListInstancePatchStates)
+#   found patches that its patch baseline approves but that are not installed
+#   (MissingCount above 0). Approved patches are mostly security fixes, so
+#   the instance is exposed to vulnerabilities that already have a fix. CIS
+#   Alibaba Cloud Foundation Benchmark 4.5 asks that the latest OS patches
+#   be applied on every instance (CIS audits it in Security Center; this
+#   rule reads the OOS patch state instead).
+# custom:
+#   id: ECS-021
+#   severity: high
+#   resource_type: patch_state
+#   remediation:
+#     text: >-
+#       Install the missing patches with OOS Patch Manager (the
+#       ACS-ECS-BulkyApplyPatchBaseline template with action Install) in a
+#       maintenance window, rebooting where needed, then scan again.
+#     cli: aliyun oos StartExecution --RegionId {RegionId} --TemplateName ACS-ECS-BulkyApplyPatchBaseline --Parameters '{"regionId":"{RegionId}","action":"install","targets":{"ResourceIds":["{InstanceId}"],"RegionId":"{RegionId}","Type":"ResourceIds"}}'
+#   references:
+#     - https://www.alibabacloud.com/help/en/oos/developer-reference/api-oos-2019-06-01-listinstancepatchstates
+#     - https://www.alibabacloud.com/help/doc-detail/268662.htm
+#   cis: "4.5"
+package ecsguard.ecs.patch_missing
+
+deny contains f if {
+	some i, ps in input.patch_states
+	ps.MissingCount > 0
+	f := {
+		"pointer": sprintf("/patch_states/%d/MissingCount", [i]),
+		"msg": sprintf("instance %s is missing %d approved patch(es)%s", [ps.InstanceId, ps.MissingCount, since(ps)]),
+	}
+}
+
+unknown contains f if {
+	some i, ps in input.patch_states
+	not is_number(object.get(ps, "MissingCount", null))
+	f := {
+		"pointer": sprintf("/patch_states/%d", [i]),
+		"msg": sprintf("the patch state of instance %s has no MissingCount in the snapshot, whether patches are missing cannot be judged", [ps.InstanceId]),
+	}
+}
+
+since(ps) := sprintf(" (last %s ended %s)", [ps.Operation, ps.OperationEndTime]) if {
+	ps.Operation != ""
+	ps.OperationEndTime != ""
+} else := ""
