@@ -2,8 +2,8 @@
 # title: Container environment holds a secret in plain text
 # description: >-
 #   A container has an environment variable whose name looks like a
-#   credential (it matches one of secret_key_patterns: password, secret,
-#   token, access key, private key...) and whose Value is written out
+#   credential (it contains one of secret_key_fragments: passw, secret,
+#   token, access_key, private_key...) and whose Value is written out
 #   literally. Anyone who can describe the container group (a read-only RAM
 #   user, a support session, a log of API calls) can read it, and it cannot
 #   be rotated without recreating the group. Cloud Config's ECI template for
@@ -24,15 +24,16 @@
 #     - https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/manage-secrets
 package ecsguard.eci.env_secrets
 
-# Names are matched in lower case (this regex engine has no (?i) flag).
-pattern := lower(concat("|", data.ecsguard.params.env_secrets.secret_key_patterns))
+# Names are matched in lower case, as substrings (a regex per variable
+# would be compiled again for every one).
+fragments := {lower(s) | some s in data.ecsguard.params.env_secrets.secret_key_fragments}
 
 deny contains f if {
 	some i, cg in input.container_groups
 	some j, c in cg.Containers
 	some k, v in c.EnvironmentVars
 	v.Value != ""
-	regex.match(pattern, lower(v.Key))
+	secret_like(lower(v.Key))
 	f := {
 		"pointer": sprintf("/container_groups/%d/Containers/%d/EnvironmentVars/%d/Value", [i, j, k]),
 		"msg": sprintf("container %s of container group %s sets %s in plain text", [c.Name, label(cg), v.Key]),
@@ -56,6 +57,11 @@ unknown contains f if {
 		"pointer": sprintf("/container_groups/%d", [i]),
 		"msg": sprintf("container group %s has no Containers in the snapshot, their environment cannot be judged", [label(cg)]),
 	}
+}
+
+secret_like(key) if {
+	some s in fragments
+	contains(key, s)
 }
 
 # "eci-123 (name)", or just the id when the group has no name.

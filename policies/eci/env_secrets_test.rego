@@ -19,8 +19,8 @@ test_literal_secret_is_denied if {
 }
 
 test_names_match_without_case if {
-	groups := [group([container([{"Key": "oss_access_key_secret", "Value": "x"}, {"Key": "GithubToken", "Value": "y"}, {"Key": "ALIBABA_CLOUD_ACCESS_KEY_ID", "Value": "z"}])])]
-	count(deny_pointers(groups)) == 3
+	groups := [group([container([{"Key": "oss_access_key_secret", "Value": "x"}, {"Key": "GithubToken", "Value": "y"}, {"Key": "ALIBABA_CLOUD_ACCESS_KEY_ID", "Value": "z"}, {"Key": "apiKey", "Value": "w"}])])]
+	count(deny_pointers(groups)) == 4
 }
 
 test_message if {
@@ -36,7 +36,7 @@ test_plain_settings_and_references_pass if {
 
 test_patterns_are_a_parameter if {
 	findings := data.ecsguard.eci.env_secrets.deny with input as {"container_groups": [group([container([{"Key": "LICENSE", "Value": "abc"}])])]}
-		with data.ecsguard.params.env_secrets.secret_key_patterns as ["license"]
+		with data.ecsguard.params.env_secrets.secret_key_fragments as ["LICENSE"]
 	count(findings) == 1
 }
 
