@@ -51,7 +51,7 @@ unknown contains f if {
 
 unknown contains f if {
 	some i, cg in input.container_groups
-	not is_array(cg.Containers)
+	not is_array(object.get(cg, "Containers", null))
 	f := {
 		"pointer": sprintf("/container_groups/%d", [i]),
 		"msg": sprintf("container group %s has no Containers in the snapshot, its containers' capabilities cannot be judged", [label(cg)]),

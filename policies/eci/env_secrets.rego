@@ -43,7 +43,7 @@ deny contains f if {
 unknown contains f if {
 	some i, cg in input.container_groups
 	some j, c in cg.Containers
-	not is_array(c.EnvironmentVars)
+	not is_array(object.get(c, "EnvironmentVars", null))
 	f := {
 		"pointer": sprintf("/container_groups/%d/Containers/%d", [i, j]),
 		"msg": sprintf("container %s of container group %s has no EnvironmentVars in the snapshot, whether it holds secrets cannot be judged", [c.Name, label(cg)]),
@@ -52,7 +52,7 @@ unknown contains f if {
 
 unknown contains f if {
 	some i, cg in input.container_groups
-	not is_array(cg.Containers)
+	not is_array(object.get(cg, "Containers", null))
 	f := {
 		"pointer": sprintf("/container_groups/%d", [i]),
 		"msg": sprintf("container group %s has no Containers in the snapshot, their environment cannot be judged", [label(cg)]),

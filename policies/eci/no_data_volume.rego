@@ -54,14 +54,14 @@ unknown contains f if {
 	}
 }
 
-undecided(cg) := {"no Volumes in the snapshot" | not is_array(cg.Volumes)} | {"containers without VolumeMounts in the snapshot" |
+undecided(cg) := {"no Volumes in the snapshot" | not is_array(object.get(cg, "Volumes", null))} | {"containers without VolumeMounts in the snapshot" |
 	count(cg.Volumes) > 0
 	not mounted(cg)
 	some c in cg.Containers
-	not is_array(c.VolumeMounts)
+	not is_array(object.get(c, "VolumeMounts", null))
 } | {"no Containers in the snapshot" |
 	count(cg.Volumes) > 0
-	not is_array(cg.Containers)
+	not is_array(object.get(cg, "Containers", null))
 }
 
 mounted(cg) if {

@@ -64,7 +64,7 @@ undecided(cg) := {sprintf("no %s in the snapshot", [field]) |
 	some c in cg.Containers
 	is_object(c.LivenessProbe)
 	not checks(c.LivenessProbe)
-} | {"no Containers in the snapshot" | not is_array(cg.Containers)}
+} | {"no Containers in the snapshot" | not is_array(object.get(cg, "Containers", null))}
 
 # A probe checks something when it has a port to call or a command to run.
 checks(p) if p.HttpGet.Port

@@ -43,7 +43,7 @@ unknown contains f if {
 
 unknown contains f if {
 	some i, cg in input.container_groups
-	not is_array(cg.Containers)
+	not is_array(object.get(cg, "Containers", null))
 	f := {
 		"pointer": sprintf("/container_groups/%d", [i]),
 		"msg": sprintf("container group %s has no Containers in the snapshot, the users its containers run as cannot be judged", [label(cg)]),

@@ -63,7 +63,7 @@ deny contains f if {
 
 unknown contains f if {
 	some gi, g in input.scaling_groups
-	not is_array(g.scaling_rules)
+	not is_array(object.get(g, "scaling_rules", null))
 	some ai, a in g.alarms
 	a.Enable == true
 	some b in g.alarms

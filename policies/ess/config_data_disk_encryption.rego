@@ -41,7 +41,7 @@ unknown contains f if {
 	}
 }
 
-undecided(c) := {"no DataDisks in the snapshot" | not is_array(c.DataDisks)} | {sprintf("no Encrypted for data disk %d in the snapshot", [di]) |
+undecided(c) := {"no DataDisks in the snapshot" | not is_array(object.get(c, "DataDisks", null))} | {sprintf("no Encrypted for data disk %d in the snapshot", [di]) |
 	some di, d in c.DataDisks
 	not is_boolean(object.get(d, "Encrypted", null))
 }

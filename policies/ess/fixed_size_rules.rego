@@ -45,11 +45,11 @@ unknown contains f if {
 }
 
 undecided(g) := {reason |
-	not is_array(g.scaling_rules)
+	not is_array(object.get(g, "scaling_rules", null))
 	reason := "its scaling_rules are not in the snapshot"
 } | {reason |
 	count(g.scaling_rules) > 0
-	not is_array(g.scheduled_tasks)
+	not is_array(object.get(g, "scheduled_tasks", null))
 	reason := "its scheduled_tasks are not in the snapshot"
 }
 

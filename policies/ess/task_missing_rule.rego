@@ -25,7 +25,7 @@ package ecsguard.ess.task_missing_rule
 # rules were not collected (a missing ARI there may be a rule we cannot see).
 rule_aris := {r.ScalingRuleAri | some g in input.scaling_groups; some r in g.scaling_rules}
 
-unsure_regions := {g.RegionId | some g in input.scaling_groups; not is_array(g.scaling_rules)}
+unsure_regions := {g.RegionId | some g in input.scaling_groups; not is_array(object.get(g, "scaling_rules", null))}
 
 finding(gi, ti, g, t) := {
 	"pointer": sprintf("/scaling_groups/%d/scheduled_tasks/%d/ScheduledAction", [gi, ti]),
