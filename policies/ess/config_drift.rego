@@ -36,24 +36,33 @@ deny contains f if {
 
 unknown contains f if {
 	some gi, g in input.scaling_groups
+	is_string(g.ActiveScalingConfigurationId)
 	some si, s in g.scaling_instances
+	not s.ScalingConfigurationId
 	object.get(s, "CreationType", "AutoCreated") == "AutoCreated"
-	some reason in undecided(g, s)
-	f := {
-		"pointer": sprintf("/scaling_groups/%d/scaling_instances/%d", [gi, si]),
-		"msg": sprintf("instance %s of scaling group %s has %s, whether it runs the active configuration cannot be judged", [s.InstanceId, label(g), reason]),
-	}
+	f := unknown_finding(gi, si, g, s, "no ScalingConfigurationId in the snapshot")
 }
 
-undecided(g, s) := {"no ScalingConfigurationId in the snapshot" |
-	is_string(g.ActiveScalingConfigurationId)
-	not s.ScalingConfigurationId
-} | {"a group with neither ActiveScalingConfigurationId nor LaunchTemplateId in the snapshot" |
+unknown contains f if {
+	some gi, g in input.scaling_groups
 	not g.ActiveScalingConfigurationId
 	not g.LaunchTemplateId
-} | {"no CreationType in the snapshot" |
+	some si, s in g.scaling_instances
+	object.get(s, "CreationType", "AutoCreated") == "AutoCreated"
+	f := unknown_finding(gi, si, g, s, "a group with neither ActiveScalingConfigurationId nor LaunchTemplateId in the snapshot")
+}
+
+unknown contains f if {
+	some gi, g in input.scaling_groups
+	some si, s in g.scaling_instances
 	s.ScalingConfigurationId != g.ActiveScalingConfigurationId
 	not s.CreationType
+	f := unknown_finding(gi, si, g, s, "no CreationType in the snapshot")
+}
+
+unknown_finding(gi, si, g, s, reason) := {
+	"pointer": sprintf("/scaling_groups/%d/scaling_instances/%d", [gi, si]),
+	"msg": sprintf("instance %s of scaling group %s has %s, whether it runs the active configuration cannot be judged", [s.InstanceId, label(g), reason]),
 }
 
 # "asg-123 (name)", or just the id when the group has no name.
