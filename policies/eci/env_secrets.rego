@@ -21,7 +21,6 @@
 #     cli: aliyun eci UpdateContainerGroup --RegionId {RegionId} --ContainerGroupId {ContainerGroupId} --Container.1.EnvironmentVar.1.Key <key> --Container.1.EnvironmentVar.1.Value <non-secret-value>
 #   references:
 #     - https://www.alibabacloud.com/help/en/eci/developer-reference/api-eci-2018-08-08-createcontainergroup
-#     - https://www.alibabacloud.com/help/en/kms/key-management-service/user-guide/manage-secrets
 package ecsguard.eci.env_secrets
 
 # Names are matched in lower case, as substrings (a regex per variable

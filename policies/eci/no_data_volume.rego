@@ -19,7 +19,7 @@
 #     cli: aliyun eci CreateContainerGroup --RegionId {RegionId} --Volume.1.Name data --Volume.1.Type NFSVolume --Container.1.VolumeMount.1.Name data --Container.1.VolumeMount.1.MountPath /data
 #   references:
 #     - https://www.alibabacloud.com/help/en/eci/developer-reference/api-eci-2018-08-08-createcontainergroup
-#     - https://www.alibabacloud.com/help/en/eci/user-guide/overview-of-storage
+#     - https://www.alibabacloud.com/help/en/elastic-container-instance/latest/use-a-disk-as-a-volume
 #   cloud_config: eci-elastic-instance-container-group-mount-data-volume
 package ecsguard.eci.no_data_volume
 

@@ -18,7 +18,7 @@
 #       a readiness probe if it serves traffic.
 #     cli: aliyun eci UpdateContainerGroup --RegionId {RegionId} --ContainerGroupId {ContainerGroupId} --Container.1.LivenessProbe.HttpGet.Path /healthz --Container.1.LivenessProbe.HttpGet.Port <port>
 #   references:
-#     - https://www.alibabacloud.com/help/en/eci/user-guide/configure-a-liveness-probe-and-a-readiness-probe
+#     - https://www.alibabacloud.com/help/en/eci/user-guide/use-probes-to-perform-health-checks-on-containers
 #     - https://www.alibabacloud.com/help/en/eci/developer-reference/api-eci-2018-08-08-createcontainergroup
 package ecsguard.eci.no_liveness_probe
 

@@ -16,7 +16,7 @@
 #     cli: aliyun ess ModifyScalingConfiguration --RegionId {RegionId} --ScalingConfigurationId {ScalingConfigurationId} --DataDisks.1.Encrypted true
 #   references:
 #     - https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/api-ess-2022-02-22-modifyscalingconfiguration
-#     - https://www.alibabacloud.com/help/en/ecs/user-guide/encryption-overview
+#     - https://help.aliyun.com/en/ecs/user-guide/encrypt-data-stored-on-ecs-resources
 #   cloud_config: setting-data-disk-encryption-in-auto-scaling-configuration
 package ecsguard.ess.config_data_disk_encryption
 

@@ -16,7 +16,6 @@
 #       Roll the group onto the active configuration: replace old instances
 #       gradually (an instance refresh, or scale out and let the
 #       OldestScalingConfiguration removal policy retire them).
-#     cli: aliyun ess StartInstanceRefresh --RegionId {RegionId} --ScalingGroupId {ScalingGroupId} --DesiredConfiguration.ScalingConfigurationId <active-configuration-id>
 #   references:
 #     - https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/api-ess-2022-02-22-describescalinginstances
 #     - https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/api-ess-2022-02-22-modifyscalinggroup

@@ -18,7 +18,7 @@
 #     cli: aliyun ess ModifyScalingConfiguration --RegionId {RegionId} --ScalingConfigurationId {ScalingConfigurationId} --SystemDisk.Encrypted true
 #   references:
 #     - https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/api-ess-2022-02-22-modifyscalingconfiguration
-#     - https://www.alibabacloud.com/help/en/ecs/user-guide/encryption-overview
+#     - https://help.aliyun.com/en/ecs/user-guide/encrypt-data-stored-on-ecs-resources
 package ecsguard.ess.config_system_disk_encryption
 
 deny contains f if {
