@@ -4487,6 +4487,7 @@ fn group_j<'a>(f: &'a Fleet, g: &'a Group) -> J<'a> {
                         .i("SystemDiskSize", 40)
                 })
                 .b("SystemDiskEncrypted", c.encrypted)
+                .j("DataDisks", data_disks_j(&g.role, c.encrypted))
                 .s("SecurityGroupId", reg.sgs[sg_slot(&g.role)].as_str())
                 .x(full, |o| {
                     o.j(
@@ -4717,6 +4718,9 @@ fn group_j<'a>(f: &'a Fleet, g: &'a Group) -> J<'a> {
         .j("SuspendedProcesses", J::Arr(Vec::new()))
         .b("GroupDeletionProtection", g.deletion_protection)
         .j("LoadBalancerIds", strs(g.lbs.iter()))
+        .j("VServerGroups", J::Arr(Vec::new()))
+        .j("AlbServerGroups", J::Arr(Vec::new()))
+        .j("ServerGroups", J::Arr(Vec::new()))
         .j("DBInstanceIds", strs(g.dbs.iter()))
         .j("Tags", tags_j(&tags))
         .t("CreationTime", g.created)
@@ -4730,9 +4734,95 @@ fn group_j<'a>(f: &'a Fleet, g: &'a Group) -> J<'a> {
         .done()
 }
 
+/// Batch workers get a scratch data disk, encrypted like the system disk.
+fn data_disks_j(role: &str, encrypted: bool) -> J<'static> {
+    if !role.starts_with("batch") {
+        return J::Arr(Vec::new());
+    }
+    J::Arr(vec![O::new()
+        .s("Category", "cloud_essd")
+        .i("Size", 200)
+        .b("Encrypted", encrypted)
+        .done()])
+}
+
+/// Security context, probes, environment and mounts of a demo container:
+/// the log agent runs as root with no probes and reads the shared log
+/// volume; the application runs unprivileged and, in services, is probed.
+fn container_extras<'a>(o: O<'a>, x: &'a Cg, c: &'a Container) -> O<'a> {
+    let agent = c.name == "log-agent";
+    let service = x.restart == Some("Always");
+    let probe = || {
+        if service && !agent {
+            O::new()
+                .j(
+                    "HttpGet",
+                    O::new()
+                        .s("Path", "/healthz")
+                        .i("Port", 8080)
+                        .s("Scheme", "HTTP")
+                        .done(),
+                )
+                .i("InitialDelaySeconds", 15)
+                .i("PeriodSeconds", 10)
+                .i("TimeoutSeconds", 2)
+                .i("FailureThreshold", 3)
+                .done()
+        } else {
+            O::new().done()
+        }
+    };
+    let mut env = vec![if agent {
+        O::new()
+            .s("Key", "ALIYUN_LOGTAIL_USER_DEFINED_ID")
+            .s("Value", format!("eci-{}", x.app))
+            .done()
+    } else {
+        O::new().s("Key", "APP_ENV").s("Value", ENVS[x.env]).done()
+    }];
+    // The thumbnailer reads its OSS bucket with a key pasted into its environment.
+    if !agent && x.app == "thumbnail" {
+        env.push(
+            O::new()
+                .s("Key", "OSS_ACCESS_KEY_SECRET")
+                .s("Value", "<redacted-in-demo>")
+                .done(),
+        );
+    }
+    let mounts = if x.containers.len() > 1 {
+        vec![O::new()
+            .s("Name", "app-logs")
+            .s("MountPath", "/var/log/app")
+            .b("ReadOnly", agent)
+            .done()]
+    } else {
+        Vec::new()
+    };
+    o.j(
+        "SecurityContext",
+        O::new()
+            .i("RunAsUser", if agent { 0 } else { 1000 })
+            .b("ReadOnlyRootFilesystem", !agent)
+            .j("Capability", O::new().j("Adds", J::Arr(Vec::new())).done())
+            .done(),
+    )
+    .j("LivenessProbe", probe())
+    .j("ReadinessProbe", probe())
+    .j("EnvironmentVars", J::Arr(env))
+    .j("VolumeMounts", J::Arr(mounts))
+}
+
 fn container_group_j<'a>(f: &'a Fleet, x: &'a Cg) -> J<'a> {
     let reg = &f.regions[x.region];
     let running = x.status == "Running" || x.status == "Restarting";
+    let volumes = if x.containers.len() > 1 {
+        vec![O::new()
+            .s("Name", "app-logs")
+            .s("Type", "EmptyDirVolume")
+            .done()]
+    } else {
+        Vec::new()
+    };
     let containers = x
         .containers
         .iter()
@@ -4742,14 +4832,15 @@ fn container_group_j<'a>(f: &'a Fleet, x: &'a Cg) -> J<'a> {
                 "Succeeded" | "Failed" => "Terminated",
                 _ => "Waiting",
             };
-            O::new()
+            let o = O::new()
                 .s("Name", c.name.as_str())
                 .s("Image", c.image.as_str())
                 .s("ImagePullPolicy", "IfNotPresent")
                 .f("Cpu", c.cpu)
                 .f("Memory", c.memory)
                 .b("Ready", running)
-                .i("RestartCount", c.restarts)
+                .i("RestartCount", c.restarts);
+            container_extras(o, x, c)
                 .x(f.full, |o| {
                     o.j(
                         "CurrentState",
@@ -4797,6 +4888,7 @@ fn container_group_j<'a>(f: &'a Fleet, x: &'a Cg) -> J<'a> {
         })
         .j("Tags", tags_j(&tags))
         .j("Containers", J::Arr(containers))
+        .j("Volumes", J::Arr(volumes))
         .done()
 }
 

@@ -21,6 +21,7 @@
 #   references:
 #     - https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/api-ess-2022-02-22-modifyscalingconfiguration
 #     - https://help.aliyun.com/en/ecs/user-guide/set-the-state-of-an-image-to-deprecated-or-restore-an-image
+#   cloud_config: auto-scaling-configuration-image-detection
 package ecsguard.ess.config_image_unavailable
 
 bad_statuses := {"Deprecated", "UnAvailable"}

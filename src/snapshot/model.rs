@@ -466,6 +466,12 @@ pub struct ScalingGroup {
     pub SuspendedProcesses: Option<Vec<Text>>,
     pub GroupDeletionProtection: Option<bool>,
     pub LoadBalancerIds: Option<Vec<Text>>,
+    /// vServer groups of classic load balancers the group is attached to.
+    pub VServerGroups: Option<Vec<VServerGroup>>,
+    /// ALB server groups the group is attached to.
+    pub AlbServerGroups: Option<Vec<AlbServerGroup>>,
+    /// ALB, NLB (and other) server groups the group is attached to.
+    pub ServerGroups: Option<Vec<ServerGroup>>,
     pub DBInstanceIds: Option<Vec<Text>>,
     pub Tags: Option<Vec<Tag>>,
     pub CreationTime: Option<Timestamp>,
@@ -483,6 +489,27 @@ pub struct ScalingGroup {
     pub alarms: Option<Vec<Alarm>>,
     /// DescribeScalingInstances for this group.
     pub scaling_instances: Option<Vec<ScalingInstance>>,
+}
+
+#[derive(JsonSchema)]
+pub struct VServerGroup {
+    pub LoadBalancerId: Text,
+}
+
+#[derive(JsonSchema)]
+pub struct AlbServerGroup {
+    pub AlbServerGroupId: Text,
+    pub Port: Option<i64>,
+    pub Weight: Option<i64>,
+}
+
+#[derive(JsonSchema)]
+pub struct ServerGroup {
+    pub ServerGroupId: Text,
+    /// ALB or NLB.
+    pub Type: Option<Text>,
+    pub Port: Option<i64>,
+    pub Weight: Option<i64>,
 }
 
 /// ESS scaling configuration (DescribeScalingConfigurations).
@@ -509,12 +536,25 @@ pub struct ScalingConfiguration {
     pub HttpTokens: Option<Text>,
     pub InternetMaxBandwidthOut: Option<i64>,
     pub SystemDiskEncrypted: Option<bool>,
+    /// The data disks each instance gets.
+    pub DataDisks: Option<Vec<ScalingDataDisk>>,
     pub SecurityGroupId: Option<Text>,
     pub SecurityGroupIds: Option<Vec<Text>>,
     pub KeyPairName: Option<Text>,
     pub RamRoleName: Option<Text>,
     pub Tags: Option<Vec<Tag>>,
     pub CreationTime: Option<Timestamp>,
+}
+
+/// A data disk of a scaling configuration.
+#[derive(JsonSchema)]
+pub struct ScalingDataDisk {
+    pub Category: Option<Text>,
+    /// GiB.
+    pub Size: Option<i64>,
+    /// The API's string "true"/"false", typed.
+    pub Encrypted: Option<bool>,
+    pub KMSKeyId: Option<Text>,
 }
 
 #[derive(JsonSchema)]
@@ -663,6 +703,16 @@ pub struct ContainerGroup {
     pub RamRoleName: Option<Text>,
     pub Tags: Option<Vec<Tag>>,
     pub Containers: Option<Vec<Container>>,
+    /// The group's volumes; containers mount them by `Name` (`VolumeMounts`).
+    pub Volumes: Option<Vec<Volume>>,
+}
+
+/// A volume of a container group.
+#[derive(JsonSchema)]
+pub struct Volume {
+    pub Name: Text,
+    /// EmptyDirVolume, NFSVolume, ConfigFileVolume, DiskVolume, FlexVolume, HostPathVolume.
+    pub Type: Option<Text>,
 }
 
 #[derive(JsonSchema)]
@@ -674,4 +724,68 @@ pub struct Container {
     pub Memory: Option<f64>,
     pub Ready: Option<bool>,
     pub RestartCount: Option<i64>,
+    pub SecurityContext: Option<SecurityContext>,
+    pub LivenessProbe: Option<Probe>,
+    pub ReadinessProbe: Option<Probe>,
+    pub EnvironmentVars: Option<Vec<EnvironmentVar>>,
+    pub VolumeMounts: Option<Vec<VolumeMount>>,
+}
+
+/// A container's security settings.
+#[derive(JsonSchema)]
+pub struct SecurityContext {
+    /// The user the container runs as; absent: the image's user.
+    pub RunAsUser: Option<i64>,
+    pub ReadOnlyRootFilesystem: Option<bool>,
+    pub Capability: Option<Capability>,
+}
+
+#[derive(JsonSchema)]
+pub struct Capability {
+    /// Linux capabilities added to the container (NET_ADMIN, SYS_ADMIN...).
+    pub Adds: Option<Vec<Text>>,
+}
+
+/// A liveness or readiness probe. One with none of `HttpGet`, `TcpSocket`
+/// or `Execs` set checks nothing.
+#[derive(JsonSchema)]
+pub struct Probe {
+    pub HttpGet: Option<ProbeHttpGet>,
+    pub TcpSocket: Option<ProbeTcpSocket>,
+    /// The command run inside the container.
+    pub Execs: Option<Vec<Text>>,
+    pub InitialDelaySeconds: Option<i64>,
+    pub PeriodSeconds: Option<i64>,
+    pub TimeoutSeconds: Option<i64>,
+    pub FailureThreshold: Option<i64>,
+    pub SuccessThreshold: Option<i64>,
+}
+
+#[derive(JsonSchema)]
+pub struct ProbeHttpGet {
+    pub Path: Option<Text>,
+    pub Port: Option<i64>,
+    /// HTTP or HTTPS.
+    pub Scheme: Option<Text>,
+}
+
+#[derive(JsonSchema)]
+pub struct ProbeTcpSocket {
+    pub Host: Option<Text>,
+    pub Port: Option<i64>,
+}
+
+/// An environment variable: a literal `Value`, or `ValueFrom` a field of the group.
+#[derive(JsonSchema)]
+pub struct EnvironmentVar {
+    pub Key: Text,
+    pub Value: Option<Text>,
+}
+
+#[derive(JsonSchema)]
+pub struct VolumeMount {
+    /// The `Name` of a volume of the group.
+    pub Name: Text,
+    pub MountPath: Option<Text>,
+    pub ReadOnly: Option<bool>,
 }

@@ -1,0 +1,74 @@
+# METADATA
+# title: Scaling group does not report failed scaling activities
+# description: >-
+#   No notification configuration of the group covers
+#   AUTOSCALING:SCALE_OUT_ERROR and AUTOSCALING:SCALE_IN_ERROR. When a
+#   scale-out fails (no stock of the instance type, quota reached, vSwitch out
+#   of addresses, image gone) or a scale-in fails, nobody is told: the group
+#   stays below the capacity its rules asked for until someone looks at the
+#   activity log.
+# custom:
+#   id: ESS-028
+#   severity: medium
+#   resource_type: scaling_group
+#   requires: [notification_configurations]
+#   remediation:
+#     text: >-
+#       Add a notification for AUTOSCALING:SCALE_OUT_ERROR and
+#       AUTOSCALING:SCALE_IN_ERROR to CloudMonitor, or to an MNS topic or queue
+#       that reaches the on-call team.
+#     cli: aliyun ess CreateNotificationConfiguration --RegionId {RegionId} --ScalingGroupId {ScalingGroupId} --NotificationArn acs:ess:{RegionId}:<account-id>:cloudmonitor --NotificationTypes.1 AUTOSCALING:SCALE_OUT_ERROR --NotificationTypes.2 AUTOSCALING:SCALE_IN_ERROR
+#   references:
+#     - https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/api-ess-2022-02-22-createnotificationconfiguration
+#     - https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/api-ess-2022-02-22-describenotificationconfigurations
+package ecsguard.ess.failure_notification
+
+failure_types := ["AUTOSCALING:SCALE_OUT_ERROR", "AUTOSCALING:SCALE_IN_ERROR"]
+
+deny contains f if {
+	some i, g in input.scaling_groups
+	is_array(g.notification_configurations)
+	missing := [t | some t in failure_types; not notified(g, t)]
+	count(missing) > 0
+	not undecided(g)
+	f := {
+		"pointer": sprintf("/scaling_groups/%d", [i]),
+		"msg": sprintf("scaling group %s has no notification for %s", [label(g), concat(" or ", missing)]),
+	}
+}
+
+unknown contains f if {
+	some i, g in input.scaling_groups
+	not is_array(object.get(g, "notification_configurations", null))
+	f := {
+		"pointer": sprintf("/scaling_groups/%d", [i]),
+		"msg": sprintf("scaling group %s has no notification_configurations in the snapshot, whether its failures are reported cannot be judged", [label(g)]),
+	}
+}
+
+unknown contains f if {
+	some i, g in input.scaling_groups
+	undecided(g)
+	f := {
+		"pointer": sprintf("/scaling_groups/%d", [i]),
+		"msg": sprintf("a notification configuration of scaling group %s has no NotificationTypes in the snapshot, whether its failures are reported cannot be judged", [label(g)]),
+	}
+}
+
+notified(g, t) if {
+	some n in g.notification_configurations
+	t in n.NotificationTypes
+}
+
+# A configuration whose types are unknown may cover what is missing.
+undecided(g) if {
+	some n in g.notification_configurations
+	not is_array(object.get(n, "NotificationTypes", null))
+	some t in failure_types
+	not notified(g, t)
+}
+
+# "asg-123 (name)", or just the id when the group has no name.
+label(g) := concat("", [g.ScalingGroupId, " (", g.ScalingGroupName, ")"]) if {
+	g.ScalingGroupName != ""
+} else := g.ScalingGroupId
