@@ -7,4 +7,5 @@ pub mod client;
 pub mod credentials;
 pub mod normalize;
 pub mod paging;
+pub mod role;
 pub mod sign;
