@@ -477,6 +477,7 @@ fn client(fake: &Fake, credential: &Credential) -> Client {
                 cap: Duration::from_millis(40),
                 deadline: Duration::from_secs(20),
             },
+            ..ClientConfig::default()
         },
     )
     .unwrap()
