@@ -552,7 +552,6 @@ impl Client {
     }
 
     async fn send(&self, url: String) -> Result<Value, Failure> {
-
         let transport = |e: reqwest::Error| {
             let code = if e.is_timeout() {
                 "Timeout"

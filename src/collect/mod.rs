@@ -4,6 +4,7 @@
 //! on its own.
 
 pub mod client;
+pub mod collector;
 pub mod credentials;
 pub mod normalize;
 pub mod paging;

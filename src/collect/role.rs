@@ -40,7 +40,8 @@ impl RoleEndpoints {
         RoleEndpoints {
             sts: set(STS_ENDPOINT_ENV),
             imds: set(IMDS_ENDPOINT_ENV),
-            imdsv1_disabled: set(IMDSV1_DISABLED_ENV).is_some_and(|v| v.eq_ignore_ascii_case("true")),
+            imdsv1_disabled: set(IMDSV1_DISABLED_ENV)
+                .is_some_and(|v| v.eq_ignore_ascii_case("true")),
         }
     }
 }
@@ -95,7 +96,9 @@ pub async fn temporary_keys(
             let body = client.call(&STS, "AssumeRole", region, &params).await?;
             keys_from(body.get("Credentials"), "Sts", "AssumeRole", region)
         }
-        Credential::EcsRamRole { role_name } => metadata_keys(role_name.as_deref(), endpoints).await,
+        Credential::EcsRamRole { role_name } => {
+            metadata_keys(role_name.as_deref(), endpoints).await
+        }
     }
 }
 
@@ -113,7 +116,11 @@ fn keys_from(
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     };
-    match (field("AccessKeyId"), field("AccessKeySecret"), field("SecurityToken")) {
+    match (
+        field("AccessKeyId"),
+        field("AccessKeySecret"),
+        field("SecurityToken"),
+    ) {
         (Some(id), Some(secret), Some(token)) => Ok(Credential::Static {
             access_key_id: id,
             access_key_secret: secret,
@@ -172,14 +179,22 @@ async fn metadata_keys(
         .map_err(|e| fail("Connect", "ClientSetup", e.to_string()))?;
     let text = |action: &'static str, response: Result<reqwest::Response, reqwest::Error>| async move {
         let response = response.map_err(|e| {
-            let code = if e.is_timeout() { "Timeout" } else { "ConnectionError" };
+            let code = if e.is_timeout() {
+                "Timeout"
+            } else {
+                "ConnectionError"
+            };
             (action, code, e.without_url().to_string(), None)
         })?;
         let status = response.status().as_u16();
-        let body = response
-            .text()
-            .await
-            .map_err(|e| (action, "BadResponse", e.without_url().to_string(), Some(status)))?;
+        let body = response.text().await.map_err(|e| {
+            (
+                action,
+                "BadResponse",
+                e.without_url().to_string(),
+                Some(status),
+            )
+        })?;
         if (200..300).contains(&status) {
             Ok(body)
         } else {
