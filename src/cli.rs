@@ -1,13 +1,14 @@
 //! The command line: parses flags, runs one command, maps the outcome to
 //! an exit code (0 clean, 1 failures at or above the gate, 2 usage or input
-//! error).
+//! error, 3 a collection with `collection_errors`, see `collect::command`).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
+use crate::collect::command::{self, CollectArgs, Destination};
 use crate::evaluate::{evaluate, Status};
 use crate::policy::{PolicySet, Severity, Sources};
 use crate::report::{self, Outcome};
@@ -29,6 +30,10 @@ pub struct Cli {
 enum Command {
     /// Judge a snapshot with the policies and report pass / fail / unknown findings.
     Check(CheckArgs),
+    /// Read an Alibaba Cloud account into a snapshot (exit 3: some calls failed).
+    Collect(CollectCommand),
+    /// Collect, then check the snapshot, in one run (every `check` flag applies).
+    Scan(ScanArgs),
     /// List the rules that would run.
     Policies(PoliciesArgs),
     /// Run the Rego unit tests (`test_*` rules in `*_test.rego`).
@@ -99,6 +104,33 @@ enum ColorChoice {
 struct CheckArgs {
     /// The snapshot file (JSON, `ecsguard schema`).
     snapshot: PathBuf,
+    #[command(flatten)]
+    judge: JudgeArgs,
+}
+
+#[derive(Args)]
+struct CollectCommand {
+    #[command(flatten)]
+    collect: CollectArgs,
+    /// Where to write the snapshot (`-` for stdout); written atomically.
+    #[arg(long = "out", short = 'o', value_name = "FILE|-")]
+    out: PathBuf,
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    #[command(flatten)]
+    collect: CollectArgs,
+    /// Also keep the snapshot in FILE (default: a temporary file, removed).
+    #[arg(long = "out", short = 'o', value_name = "FILE")]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    judge: JudgeArgs,
+}
+
+/// How a snapshot is judged and reported: `check`'s flags, shared with `scan`.
+#[derive(Args)]
+struct JudgeArgs {
     #[command(flatten)]
     policies: PolicyArgs,
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -195,7 +227,9 @@ pub fn run() -> i32 {
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(&args.snapshot, args.judge),
+        Command::Collect(args) => collect(args),
+        Command::Scan(args) => scan(args),
         Command::Policies(args) => list_policies(args),
         Command::Test(args) => test(args),
         Command::Schema { which } => {
@@ -234,7 +268,43 @@ fn print_error(diag: &dyn Diagnostic, color: bool) {
     }
 }
 
-fn check(args: CheckArgs) -> Result<i32, Failure> {
+fn collect(args: CollectCommand) -> Result<i32, Failure> {
+    let dest = if args.out.as_os_str() == "-" {
+        Destination::Stdout
+    } else {
+        Destination::File(args.out)
+    };
+    let written = command::run(&args.collect, &dest).map_err(boxed)?;
+    Ok(command::exit_code(&written, args.collect.allow_partial))
+}
+
+/// Collect into `--out` or a temporary file, check it; a partial collection
+/// exits 3 (unless `--allow-partial`) when the check itself did not fail to run.
+fn scan(args: ScanArgs) -> Result<i32, Failure> {
+    let (path, temporary) = match args.out {
+        Some(p) => (p, false),
+        None => {
+            let p = std::env::temp_dir().join(format!("ecsguard-scan-{}.json", std::process::id()));
+            (p, true)
+        }
+    };
+    let written = command::run(&args.collect, &Destination::File(path.clone()));
+    let code = written.map_err(boxed).and_then(|written| {
+        let checked = check(&path, args.judge)?;
+        let collected = command::exit_code(&written, args.collect.allow_partial);
+        Ok(if checked == 2 || collected == 0 {
+            checked
+        } else {
+            collected
+        })
+    });
+    if temporary {
+        let _ = std::fs::remove_file(&path);
+    }
+    code
+}
+
+fn check(snapshot_path: &Path, args: JudgeArgs) -> Result<i32, Failure> {
     // Everything small is read first, so a broken policy, waiver or
     // baseline is reported before a (possibly large) snapshot is parsed.
     let clock = Timings::new(args.timings);
@@ -252,7 +322,7 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         .map(Baseline::load)
         .transpose()
         .map_err(boxed)?;
-    let snapshot = Snapshot::load(&args.snapshot).map_err(boxed)?;
+    let snapshot = Snapshot::load(snapshot_path).map_err(boxed)?;
     clock.lap("load snapshot (read, validate, parse, index)");
     let now = args
         .now
