@@ -378,8 +378,10 @@ enum Slot {
     Group(usize, &'static str),
     /// DescribeInstanceTypeFamilies: the generation of each family.
     Families,
-    /// DescribeInstanceTypes / DescribeImages, possibly in several calls.
-    Joined(&'static str),
+    /// DescribeInstanceTypes / DescribeImages in several calls: the
+    /// collection and the call's place among them (answers arrive in any
+    /// order; the snapshot keeps the order of the calls).
+    Joined(&'static str, usize),
 }
 
 struct Finished {
@@ -578,7 +580,7 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
                         .collect(),
                 );
             }
-            Slot::Joined(_) => unreachable!("joined lists start after the first phase"),
+            Slot::Joined(..) => unreachable!("joined lists start after the first phase"),
         }
     }
     if let Some(groups) = groups {
@@ -619,7 +621,7 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
         }
     }
     let mut set = JoinSet::new();
-    for family in &used_families {
+    for (i, family) in used_families.iter().enumerate() {
         spawn_list(
             &mut set,
             &ctx,
@@ -627,11 +629,11 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
             paging::DESCRIBE_INSTANCE_TYPES,
             vec![("InstanceTypeFamily", family.clone())],
             Some("InstanceType"),
-            Slot::Joined("instance_types"),
+            Slot::Joined("instance_types", i),
         );
     }
     let images: Vec<&String> = used_images.iter().collect();
-    for chunk in images.chunks(IMAGE_IDS_PER_CALL) {
+    for (i, chunk) in images.chunks(IMAGE_IDS_PER_CALL).enumerate() {
         let ids = chunk
             .iter()
             .map(|s| s.as_str())
@@ -644,23 +646,29 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
             paging::DESCRIBE_IMAGES,
             vec![("ImageId", ids), ("Status", IMAGE_STATUSES.into())],
             Some("Image"),
-            Slot::Joined("images"),
+            Slot::Joined("images", i),
         );
     }
-    let mut joined: HashMap<&'static str, Vec<Value>> = HashMap::new();
+    let mut parts: HashMap<&'static str, BTreeMap<usize, Vec<Value>>> = HashMap::new();
     let mut failed: HashSet<&'static str> = HashSet::new();
     while let Some(done) = set.join_next().await {
         let done = done.expect("a list task panicked");
-        let Slot::Joined(name) = done.slot else {
+        let Slot::Joined(name, i) = done.slot else {
             unreachable!("only joined lists in the second phase")
         };
         match settle(&mut out, done.outcome)? {
-            Some(items) => joined.entry(name).or_default().extend(items),
+            Some(items) => {
+                parts.entry(name).or_default().insert(i, items);
+            }
             None => {
                 failed.insert(name);
             }
         }
     }
+    let mut joined: HashMap<&'static str, Vec<Value>> = parts
+        .into_iter()
+        .map(|(name, p)| (name, p.into_values().flatten().collect()))
+        .collect();
     for name in ["instance_types", "images"] {
         // Collected when every call succeeded (none needed: collected, empty).
         if failed.contains(name) {

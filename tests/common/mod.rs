@@ -12,6 +12,8 @@
 
 #![allow(dead_code)]
 
+pub mod fleet;
+
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader, Read, Write};
