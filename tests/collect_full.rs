@@ -466,7 +466,7 @@ fn an_unwritable_output_fails_before_collecting() {
 
 /// The benchmark (BENCHMARKS.md): a 2-region fleet from a fake API that
 /// allows each action RATE requests per second per region.
-/// `BENCH_INSTANCES=2000 BENCH_RATE=20 cargo test --release --test collect_full -- --ignored --nocapture`
+/// `BENCH_INSTANCES=2000 BENCH_RATE=20 BENCH_CONCURRENCY=8 cargo test --release --test collect_full -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn benchmark_rate_limited_collection() {
@@ -479,13 +479,16 @@ fn benchmark_rate_limited_collection() {
     let instances = var("BENCH_INSTANCES", 2000);
     let groups = var("BENCH_GROUPS", 20);
     let rate = var("BENCH_RATE", 20);
+    let concurrency = var("BENCH_CONCURRENCY", 8);
     let Fleet { mut plan, expected } = fleet(&REGIONS, instances, groups);
     plan.rate_limit = Some(rate);
     let fake = Fake::start(plan);
     let dir = scratch("bench");
     let out = dir.join("snapshot.json");
     let started = Instant::now();
-    let (code, _, stderr) = run(&mut collect_both_regions(&dir, &fake, &out));
+    let (code, _, stderr) = run(collect_both_regions(&dir, &fake, &out)
+        .arg("--concurrency")
+        .arg(concurrency.to_string()));
     let wall = started.elapsed();
     assert_eq!(code, 0, "{stderr}");
     let snapshot: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
@@ -501,7 +504,7 @@ fn benchmark_rate_limited_collection() {
     let (busiest, most) = pages.iter().max_by_key(|(_, n)| **n).unwrap();
     let floor = *most as f64 / rate as f64;
     println!(
-        "instances/region {instances}, groups/region {groups}, rate {rate}/s per action and region: wall {:.2} s, {} requests ({} answered, {} throttled), busiest {busiest:?} with {most} pages: floor {floor:.2} s, ratio {:.2}",
+        "instances/region {instances}, groups/region {groups}, rate {rate}/s per action and region, concurrency {concurrency}: wall {:.2} s, {} requests ({} answered, {} throttled), busiest {busiest:?} with {most} pages: floor {floor:.2} s, ratio {:.2}",
         wall.as_secs_f64(),
         fake.requests(),
         fake.verdicts("ok"),

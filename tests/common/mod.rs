@@ -759,6 +759,17 @@ pub fn token_of(page: usize) -> String {
     format!("tok/{page}+=&* ~生")
 }
 
+/// The page a token stands for, when it is one of [`token_of`]'s.
+fn page_of(token: &str) -> Option<usize> {
+    let page: usize = token
+        .strip_prefix("tok/")?
+        .split('+')
+        .next()?
+        .parse()
+        .ok()?;
+    (token_of(page) == token).then_some(page)
+}
+
 /// `{"A": {"B": items}}` for the path `A.B`.
 fn wrapped(path: &str, items: Vec<Value>) -> (String, Value) {
     let mut parts: Vec<&str> = path.split('.').collect();
@@ -798,7 +809,8 @@ fn answer(
         .data
         .get(&(action.to_string(), region.to_string()))
         .unwrap_or(&empty);
-    let mut items: Vec<Value> = all
+    // References: only the page served is copied (large fleets in benchmarks).
+    let items: Vec<&Value> = all
         .iter()
         .filter(|item| {
             filters
@@ -809,22 +821,26 @@ fn answer(
                 })
         })
         .filter(|item| hidden_default_keeps(action, params, item))
-        .cloned()
         .collect();
-    if action == "DescribeInstances"
-        && params.get("AdditionalAttributes.1").map(String::as_str) != Some("META_OPTIONS")
-    {
-        items
-            .iter_mut()
-            .for_each(|i| drop(i.as_object_mut().unwrap().remove("MetadataOptions")));
-    }
-    if action == "DescribeScalingRules"
-        && params.get("ShowAlarmRules").map(String::as_str) != Some("true")
-    {
-        items
-            .iter_mut()
-            .for_each(|i| drop(i.as_object_mut().unwrap().remove("Alarms")));
-    }
+    let meta = params.get("AdditionalAttributes.1").map(String::as_str) == Some("META_OPTIONS");
+    let alarms = params.get("ShowAlarmRules").map(String::as_str) == Some("true");
+    let hidden_field = match action {
+        "DescribeInstances" if !meta => Some("MetadataOptions"),
+        "DescribeScalingRules" if !alarms => Some("Alarms"),
+        _ => None,
+    };
+    let copy = |slice: &[&Value]| -> Vec<Value> {
+        slice
+            .iter()
+            .map(|i| {
+                let mut i = (*i).clone();
+                if let (Some(f), Some(o)) = (hidden_field, i.as_object_mut()) {
+                    o.remove(f);
+                }
+                i
+            })
+            .collect()
+    };
     let total = plan
         .total_override
         .get(action)
@@ -835,7 +851,7 @@ fn answer(
     body.insert("RequestId".into(), json!(format!("REQ-{n}")));
     match paging {
         Paging::None => {
-            let (top, v) = wrapped(path, items);
+            let (top, v) = wrapped(path, copy(&items));
             body.insert(top, v);
         }
         Paging::Token(size_param, max) => {
@@ -846,7 +862,7 @@ fn answer(
             let size = asked.min(cap(max)).max(1);
             let page = match params.get("NextToken") {
                 None => 0,
-                Some(t) => match (0..=items.len()).find(|p| token_of(*p) == *t) {
+                Some(t) => match page_of(t) {
                     Some(p) => p,
                     None => return (400, error_body("InvalidNextToken", "no such token", n)),
                 },
@@ -858,7 +874,7 @@ fn answer(
             } else {
                 String::new()
             };
-            let (top, v) = wrapped(path, items[start..end].to_vec());
+            let (top, v) = wrapped(path, copy(&items[start..end]));
             body.insert(top, v);
             body.insert("NextToken".into(), json!(next));
             body.insert("TotalCount".into(), json!(total));
@@ -877,7 +893,7 @@ fn answer(
             let size = asked.min(cap(max)).max(1);
             let start = ((number - 1) * size).min(items.len());
             let end = (start + size).min(items.len());
-            let (top, v) = wrapped(path, items[start..end].to_vec());
+            let (top, v) = wrapped(path, copy(&items[start..end]));
             body.insert(top, v);
             // ESS documents send these as strings; ECS as numbers.
             body.insert("TotalCount".into(), json!(total.to_string()));
