@@ -119,3 +119,36 @@ impl Progress for Reporter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_requests_and_retries_and_draws_without_a_terminal() {
+        // With a bar asked for: the template must parse (a bad one panics),
+        // and a bar on a non-terminal stderr draws nothing.
+        let r = Reporter::new(true, false);
+        r.planned(2);
+        let mut a = Attempt {
+            product: "Ecs",
+            action: "DescribeInstances",
+            region: "cn-hangzhou",
+            number: 1,
+            request: "POST http://127.0.0.1/?Action=DescribeInstances&Signature=<redacted>",
+            elapsed: Duration::from_millis(3),
+            error: Some("Throttling.User"),
+            http_status: Some(400),
+            retry_in: Some(Duration::from_millis(300)),
+        };
+        r.attempt(&a);
+        a.number = 2;
+        a.error = None;
+        a.http_status = None;
+        a.retry_in = None;
+        r.attempt(&a);
+        r.finished("cn-hangzhou", "DescribeInstances");
+        r.finish();
+        assert_eq!((r.requests(), r.retries()), (2, 1));
+    }
+}
