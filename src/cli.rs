@@ -1,13 +1,14 @@
 //! The command line: parses flags, runs one command, maps the outcome to
 //! an exit code (0 clean, 1 failures at or above the gate, 2 usage or input
-//! error).
+//! error, 3 a collection with `collection_errors`, see `collect::command`).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
+use crate::collect::command::{self, CollectArgs, Destination};
 use crate::evaluate::{evaluate, Status};
 use crate::policy::{PolicySet, Severity, Sources};
 use crate::report::operator::OperatorFormat;
@@ -33,6 +34,10 @@ enum Command {
     /// The operator report: inventory, Auto Scaling, images and patches,
     /// spot risk and open questions, as one HTML page or Markdown.
     Report(ReportArgs),
+    /// Read an Alibaba Cloud account into a snapshot (exit 3: some calls failed).
+    Collect(CollectCommand),
+    /// Collect, then check the snapshot, in one run (every `check` flag applies).
+    Scan(ScanArgs),
     /// List the rules that would run.
     Policies(PoliciesArgs),
     /// Run the Rego unit tests (`test_*` rules in `*_test.rego`).
@@ -99,12 +104,10 @@ enum ColorChoice {
     Never,
 }
 
-/// What `check` and `report` share: the snapshot, the policies that judge
-/// it, the clock they measure against, and triage.
+/// What `check`, `report` and `scan` share: the policies that judge a
+/// snapshot, the clock they measure against, and triage.
 #[derive(Args)]
 struct JudgeArgs {
-    /// The snapshot file (JSON, `ecsguard schema`).
-    snapshot: PathBuf,
     #[command(flatten)]
     policies: PolicyArgs,
     /// Measure time-based rules against this instant (RFC 3339 UTC) instead
@@ -127,8 +130,17 @@ struct JudgeArgs {
 
 #[derive(Args)]
 struct CheckArgs {
+    /// The snapshot file (JSON, `ecsguard schema`).
+    snapshot: PathBuf,
     #[command(flatten)]
     judge: JudgeArgs,
+    #[command(flatten)]
+    gate: GateArgs,
+}
+
+/// How `check` and `scan` print findings and gate on them.
+#[derive(Args)]
+struct GateArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Lowest severity whose failures make the exit code 1.
@@ -149,6 +161,8 @@ struct CheckArgs {
 
 #[derive(Args)]
 struct ReportArgs {
+    /// The snapshot file (JSON, `ecsguard schema`).
+    snapshot: PathBuf,
     #[command(flatten)]
     judge: JudgeArgs,
     #[arg(long, value_enum, default_value_t = OperatorFormat::Html)]
@@ -156,6 +170,32 @@ struct ReportArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(long = "output", short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct CollectCommand {
+    #[command(flatten)]
+    collect: CollectArgs,
+    /// Where to write the snapshot (`-` for stdout); written atomically.
+    #[arg(long = "out", short = 'o', value_name = "FILE|-")]
+    out: PathBuf,
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    #[command(flatten)]
+    collect: CollectArgs,
+    /// Also keep the snapshot in FILE (default: a temporary file, removed).
+    #[arg(long = "out", short = 'o', value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Also write the operator report to FILE (Markdown when it ends in
+    /// `.md`, else HTML).
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    #[command(flatten)]
+    judge: JudgeArgs,
+    #[command(flatten)]
+    gate: GateArgs,
 }
 
 #[derive(Args)]
@@ -218,8 +258,14 @@ pub fn run() -> i32 {
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => judge(&args.snapshot, &args.judge).and_then(|judged| {
+            let code = check(&judged, &args.gate);
+            judged.leak();
+            code
+        }),
         Command::Report(args) => operator_report(args),
+        Command::Collect(args) => collect(args),
+        Command::Scan(args) => scan(args),
         Command::Policies(args) => list_policies(args),
         Command::Test(args) => test(args),
         Command::Schema { which } => {
@@ -272,7 +318,7 @@ struct Judged {
 
 /// Loads the policies, triage files and snapshot, evaluates, applies
 /// waivers and baseline: the pipeline `check` and `report` share.
-fn judge(args: &JudgeArgs) -> Result<Judged, Failure> {
+fn judge(snapshot: &Path, args: &JudgeArgs) -> Result<Judged, Failure> {
     // Everything small is read first, so a broken policy, waiver or
     // baseline is reported before a (possibly large) snapshot is parsed.
     let clock = Timings::new(args.timings);
@@ -290,7 +336,7 @@ fn judge(args: &JudgeArgs) -> Result<Judged, Failure> {
         .map(Baseline::load)
         .transpose()
         .map_err(boxed)?;
-    let snapshot = Snapshot::load(&args.snapshot).map_err(boxed)?;
+    let snapshot = Snapshot::load(snapshot).map_err(boxed)?;
     clock.lap("load snapshot (read, validate, parse, index)");
     let now = args
         .now
@@ -369,8 +415,56 @@ impl Judged {
     }
 }
 
-fn check(args: CheckArgs) -> Result<i32, Failure> {
-    let judged = judge(&args.judge)?;
+fn collect(args: CollectCommand) -> Result<i32, Failure> {
+    let dest = if args.out.as_os_str() == "-" {
+        Destination::Stdout
+    } else {
+        Destination::File(args.out)
+    };
+    let written = command::run(&args.collect, &dest).map_err(boxed)?;
+    Ok(command::exit_code(&written, args.collect.allow_partial))
+}
+
+/// Collect into `--out` or a temporary file, check it (and write the
+/// operator report with `--report`); a partial collection exits 3 (unless
+/// `--allow-partial`) when the check itself did not fail to run.
+fn scan(args: ScanArgs) -> Result<i32, Failure> {
+    let (path, temporary) = match args.out {
+        Some(p) => (p, false),
+        None => {
+            let p = std::env::temp_dir().join(format!("ecsguard-scan-{}.json", std::process::id()));
+            (p, true)
+        }
+    };
+    let written = command::run(&args.collect, &Destination::File(path.clone()));
+    let code = written.map_err(boxed).and_then(|written| {
+        let judged = judge(&path, &args.judge)?;
+        let mut checked = check(&judged, &args.gate)?;
+        if let Some(report) = &args.report {
+            let format = if report.extension().is_some_and(|e| e == "md") {
+                OperatorFormat::Markdown
+            } else {
+                OperatorFormat::Html
+            };
+            if let Err(code) = write_operator_report(&judged.outcome(), format, Some(report)) {
+                checked = code;
+            }
+        }
+        judged.leak();
+        let collected = command::exit_code(&written, args.collect.allow_partial);
+        Ok(if checked == 2 || collected == 0 {
+            checked
+        } else {
+            collected
+        })
+    });
+    if temporary {
+        let _ = std::fs::remove_file(&path);
+    }
+    code
+}
+
+fn check(judged: &Judged, args: &GateArgs) -> Result<i32, Failure> {
     let outcome = judged.outcome();
 
     let color = match args.color {
@@ -430,7 +524,6 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
         });
         i32::from(gates)
     };
-    judged.leak();
     Ok(code)
 }
 
@@ -438,39 +531,46 @@ fn check(args: CheckArgs) -> Result<i32, Failure> {
 /// 0 when written, 2 on input errors or rules that could not run (they are
 /// listed in the report's open questions).
 fn operator_report(args: ReportArgs) -> Result<i32, Failure> {
-    let judged = judge(&args.judge)?;
-    let outcome = judged.outcome();
-    let written = match &args.output {
+    let judged = judge(&args.snapshot, &args.judge)?;
+    let written = write_operator_report(&judged.outcome(), args.format, args.output.as_deref());
+    judged.clock.lap("report");
+    judged.warn_about_waivers();
+    let code = match written {
+        Err(code) => code,
+        Ok(()) if judged.evaluation.errors.is_empty() => 0,
+        Ok(()) => 2,
+    };
+    judged.leak();
+    Ok(code)
+}
+
+/// Writes the operator report to `path` or standard output; `Err(2)`, with
+/// the reason on stderr, when it cannot be written.
+fn write_operator_report(
+    outcome: &Outcome,
+    format: OperatorFormat,
+    path: Option<&Path>,
+) -> Result<(), i32> {
+    let written = match path {
         Some(path) => std::fs::File::create(path).and_then(|file| {
             let mut file = std::io::BufWriter::new(file);
-            report::operator::write(&outcome, args.format, &mut file)?;
+            report::operator::write(outcome, format, &mut file)?;
             file.flush()
         }),
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            report::operator::write(&outcome, args.format, &mut out).and_then(|()| out.flush())
+            report::operator::write(outcome, format, &mut out).and_then(|()| out.flush())
         }
     };
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            let target = args
-                .output
-                .as_ref()
-                .map_or("standard output".to_string(), |p| p.display().to_string());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let target = path.map_or("standard output".to_string(), |p| p.display().to_string());
             eprintln!("error: cannot write the report to {target}: {e}");
-            return Ok(2);
+            Err(2)
         }
+        _ => Ok(()),
     }
-    judged.clock.lap("report");
-    judged.warn_about_waivers();
-    let code = if judged.evaluation.errors.is_empty() {
-        0
-    } else {
-        2
-    };
-    judged.leak();
-    Ok(code)
 }
 
 fn render(

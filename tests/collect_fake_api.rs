@@ -1,85 +1,22 @@
-//! The collector's client against a fake Alibaba Cloud API on 127.0.0.1.
-//!
-//! The fake server checks every request's signature with its own signer
-//! (written here, apart from `collect::sign`, and checked against the
-//! documented example), serves DescribeInstances pages shaped like the
-//! documented sample with NextToken paging (tokens that need
-//! percent-encoding), DescribeImages with PageNumber paging, and injects
-//! throttling, 503s and truncated bodies by request count. Nothing here
-//! reaches beyond the loopback address; every wait is bounded.
+//! The collector's client against the fake Alibaba Cloud API of
+//! `tests/common` (127.0.0.1): paging, retries, typed errors, secrets kept
+//! out of messages, and the role credential flows (STS AssumeRole, the
+//! metadata service).
+
+mod common;
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::net::TcpListener;
 use std::time::Duration;
+
+use common::{dec, server_signature, server_string_to_sign, Fake, Fault, Plan, ID, SECRET, TOKEN};
 
 use ecsguard::collect::client::{CallError, Client, ClientConfig, RetryPolicy, ECS};
 use ecsguard::collect::credentials::Credential;
 use ecsguard::collect::normalize::Normalizer;
 use ecsguard::collect::paging::{walk, DESCRIBE_IMAGES, DESCRIBE_INSTANCES};
+use ecsguard::collect::role::{temporary_keys, RoleEndpoints};
 use serde_json::{json, Value};
-
-// ---- the server's own signer -------------------------------------------
-
-fn enc(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-fn dec(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
-                out.push(u8::from_str_radix(hex, 16).expect("hex escape"));
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).expect("UTF-8 parameter")
-}
-
-/// The server's string to sign: the decoded parameters re-encoded, sorted
-/// by name, joined, and encoded again behind `METHOD&%2F&`.
-fn server_string_to_sign(method: &str, params: &HashMap<String, String>) -> String {
-    let mut names: Vec<&String> = params.keys().filter(|k| *k != "Signature").collect();
-    names.sort();
-    let canonical = names
-        .iter()
-        .map(|k| format!("{}={}", enc(k), enc(&params[*k])))
-        .collect::<Vec<_>>()
-        .join("&");
-    format!("{method}&{}&{}", enc("/"), enc(&canonical))
-}
-
-fn server_signature(secret: &str, string_to_sign: &str) -> String {
-    use base64::Engine as _;
-    use hmac::{Hmac, Mac};
-    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(format!("{secret}&").as_bytes()).unwrap();
-    mac.update(string_to_sign.as_bytes());
-    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
-}
 
 #[test]
 fn server_signer_matches_the_documented_example() {
@@ -107,327 +44,6 @@ fn server_signer_matches_the_documented_example() {
     assert_eq!(dec("a%20b%2Bc~%E7%94%9F"), "a b+c~生");
 }
 
-// ---- the fake API ---------------------------------------------------------
-
-const ID: &str = "LTAIfaketestid";
-const SECRET: &str = "fake+secret/=1";
-const TOKEN: &str = "CAISfake/token+with=chars";
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Fault {
-    Throttle,
-    Unavailable,
-    /// Content-Length promises more than is sent, then the connection closes.
-    CutConnection,
-    /// A complete HTTP answer whose JSON stops half-way.
-    CutJson,
-}
-
-#[derive(Default)]
-struct Plan {
-    /// Instances to serve, and the page size the server uses (it caps the
-    /// MaxResults asked for, as ECS does).
-    instances: Vec<Value>,
-    page_size: usize,
-    /// Images, and the TotalCount the server claims for them.
-    images: Vec<Value>,
-    images_total: usize,
-    /// Fault for request number n (1-based), by n.
-    faults: HashMap<usize, Fault>,
-    /// Actions answered with 403 Forbidden.RAM.
-    forbidden: HashSet<String>,
-}
-
-struct State {
-    plan: Plan,
-    requests: AtomicUsize,
-    nonces: Mutex<HashSet<String>>,
-    log: Mutex<Vec<(String, String)>>,
-    stop: AtomicBool,
-}
-
-struct Fake {
-    addr: SocketAddr,
-    state: Arc<State>,
-}
-
-impl Drop for Fake {
-    fn drop(&mut self) {
-        self.state.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop so it sees the flag.
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
-    }
-}
-
-impl Fake {
-    fn start(plan: Plan) -> Fake {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let addr = listener.local_addr().unwrap();
-        let state = Arc::new(State {
-            plan,
-            requests: AtomicUsize::new(0),
-            nonces: Mutex::new(HashSet::new()),
-            log: Mutex::new(Vec::new()),
-            stop: AtomicBool::new(false),
-        });
-        let shared = state.clone();
-        std::thread::spawn(move || {
-            for conn in listener.incoming() {
-                if shared.stop.load(Ordering::SeqCst) {
-                    break;
-                }
-                let Ok(conn) = conn else { continue };
-                let st = shared.clone();
-                std::thread::spawn(move || {
-                    let _ = serve(conn, &st);
-                });
-            }
-        });
-        Fake { addr, state }
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    fn requests(&self) -> usize {
-        self.state.requests.load(Ordering::SeqCst)
-    }
-
-    /// (action, verdict) of every request, in order.
-    fn log(&self) -> Vec<(String, String)> {
-        self.state.log.lock().unwrap().clone()
-    }
-}
-
-fn respond(conn: &mut TcpStream, status: u16, body: &str) -> std::io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        503 => "Service Unavailable",
-        _ => "Error",
-    };
-    write!(
-        conn,
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )?;
-    conn.flush()
-}
-
-fn error_body(code: &str, message: &str, n: usize) -> String {
-    json!({
-        "RequestId": format!("REQ-{n}"),
-        "HostId": "ecs.fake.local",
-        "Code": code,
-        "Message": message,
-        "Recommend": format!("https://error-center.example/?Keyword={code}")
-    })
-    .to_string()
-}
-
-fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
-    conn.set_read_timeout(Some(Duration::from_secs(5)))?;
-    conn.set_write_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(conn.try_clone()?);
-    let mut line = String::new();
-    if reader.read_line(&mut line)? == 0 {
-        return Ok(()); // the wake-up connection
-    }
-    let mut content_length = 0usize;
-    for _ in 0..100 {
-        let mut h = String::new();
-        if reader.read_line(&mut h)? == 0 || h == "\r\n" {
-            break;
-        }
-        if let Some((k, v)) = h.split_once(':') {
-            if k.eq_ignore_ascii_case("content-length") {
-                content_length = v.trim().parse().unwrap_or(0);
-            }
-        }
-    }
-    let mut body = vec![0; content_length.min(1 << 20)];
-    reader.read_exact(&mut body)?;
-
-    let n = st.requests.fetch_add(1, Ordering::SeqCst) + 1;
-    let mut parts = line.split_whitespace();
-    let method = parts.next().unwrap_or_default().to_string();
-    let target = parts.next().unwrap_or_default();
-    let query = target.strip_prefix("/?").unwrap_or("");
-    let mut params = HashMap::new();
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        params.insert(dec(k), dec(v));
-    }
-    let action = params.get("Action").cloned().unwrap_or_default();
-    let log = |verdict: &str| {
-        st.log
-            .lock()
-            .unwrap()
-            .push((action.clone(), verdict.to_string()))
-    };
-
-    // Who is asking, and did they sign it right?
-    let given = params.get("Signature").cloned().unwrap_or_default();
-    let expected = server_signature(SECRET, &server_string_to_sign(&method, &params));
-    let common_ok = method == "POST"
-        && body.is_empty()
-        && params.get("Format").map(String::as_str) == Some("JSON")
-        && params.get("SignatureMethod").map(String::as_str) == Some("HMAC-SHA1")
-        && params.get("SignatureVersion").map(String::as_str) == Some("1.0")
-        && params.get("AccessKeyId").map(String::as_str) == Some(ID)
-        && params.get("SecurityToken").map(String::as_str) == Some(TOKEN)
-        && params.contains_key("RegionId")
-        && params
-            .get("Timestamp")
-            .is_some_and(|t| t.len() == 20 && t.ends_with('Z'));
-    if !common_ok {
-        log("bad-request");
-        return respond(
-            &mut conn,
-            400,
-            &error_body("MissingParameter", "bad common parameters", n),
-        );
-    }
-    if given != expected {
-        log("bad-signature");
-        let echoed = server_string_to_sign(&method, &params);
-        let message =
-            format!("Specified signature is not matched with our calculation. server string to sign is:{echoed}");
-        return respond(
-            &mut conn,
-            400,
-            &error_body("SignatureDoesNotMatch", &message, n),
-        );
-    }
-    let nonce = params.get("SignatureNonce").cloned().unwrap_or_default();
-    if !st.nonces.lock().unwrap().insert(nonce) {
-        log("nonce-reused");
-        return respond(
-            &mut conn,
-            400,
-            &error_body("SignatureNonceUsed", "nonce used", n),
-        );
-    }
-
-    match st.plan.faults.get(&n) {
-        Some(Fault::Throttle) => {
-            log("throttled");
-            return respond(
-                &mut conn,
-                400,
-                &error_body(
-                    "Throttling.User",
-                    "Request was denied due to user flow control.",
-                    n,
-                ),
-            );
-        }
-        Some(Fault::Unavailable) => {
-            log("503");
-            let page = "<html><body>503 Service Temporarily Unavailable</body></html>";
-            return respond(&mut conn, 503, page);
-        }
-        Some(fault @ (Fault::CutConnection | Fault::CutJson)) => {
-            log("truncated");
-            let full = page_for(st, &action, &params, n).1;
-            let cut = &full[..full.len() / 2];
-            if *fault == Fault::CutJson {
-                return respond(&mut conn, 200, cut);
-            }
-            write!(
-                conn,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{cut}",
-                full.len()
-            )?;
-            conn.flush()?;
-            return conn.shutdown(std::net::Shutdown::Both);
-        }
-        None => {}
-    }
-    if st.plan.forbidden.contains(&action) {
-        log("forbidden");
-        return respond(
-            &mut conn,
-            403,
-            &error_body(
-                "Forbidden.RAM",
-                "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
-                n,
-            ),
-        );
-    }
-    let (status, body) = page_for(st, &action, &params, n);
-    log(if status == 200 { "ok" } else { "error" });
-    respond(&mut conn, status, &body)
-}
-
-/// The NextToken of page `i`: characters that must be percent-encoded.
-fn token_of(page: usize) -> String {
-    format!("tok/{page}+=&* ~生")
-}
-
-fn page_for(st: &State, action: &str, params: &HashMap<String, String>, n: usize) -> (u16, String) {
-    let plan = &st.plan;
-    match action {
-        "DescribeInstances" => {
-            let asked: usize = params
-                .get("MaxResults")
-                .and_then(|m| m.parse().ok())
-                .unwrap_or(10);
-            let size = asked.min(plan.page_size).max(1);
-            let page = match params.get("NextToken") {
-                None => 0,
-                Some(t) => match (0..=plan.instances.len()).find(|p| token_of(*p) == *t) {
-                    Some(p) => p,
-                    None => return (400, error_body("InvalidNextToken", "no such token", n)),
-                },
-            };
-            let start = page * size;
-            let end = (start + size).min(plan.instances.len());
-            let items = plan.instances[start.min(end)..end].to_vec();
-            let next = if end < plan.instances.len() {
-                token_of(page + 1)
-            } else {
-                String::new()
-            };
-            let body = json!({
-                "Instances": {"Instance": items},
-                "TotalCount": plan.instances.len(),
-                "RequestId": format!("REQ-{n}"),
-                "PageSize": size,
-                "PageNumber": 1,
-                "NextToken": next
-            });
-            (200, body.to_string())
-        }
-        "DescribeImages" => {
-            let number: usize = params["PageNumber"].parse().unwrap_or(1);
-            let size: usize = params["PageSize"].parse().unwrap_or(10);
-            let start = (number - 1) * size;
-            let end = (start + size).min(plan.images.len());
-            let items = plan.images[start.min(end)..end].to_vec();
-            let body = json!({
-                "Images": {"Image": items},
-                "TotalCount": plan.images_total.to_string(),
-                "PageNumber": number,
-                "PageSize": size,
-                "RegionId": params["RegionId"],
-                "RequestId": format!("REQ-{n}")
-            });
-            (200, body.to_string())
-        }
-        other => (
-            404,
-            error_body("InvalidApi.NotFound", &format!("no API {other}"), n),
-        ),
-    }
-}
-
-/// An instance shaped like the documented DescribeInstances sample: wrapped
-/// lists, minute-precision times, tags as TagKey/TagValue, and an empty
-/// wrapper.
 fn instance(i: usize) -> Value {
     json!({
         "InstanceId": format!("i-fake{i:05}"),
@@ -477,6 +93,7 @@ fn client(fake: &Fake, credential: &Credential) -> Client {
                 cap: Duration::from_millis(40),
                 deadline: Duration::from_secs(20),
             },
+            ..ClientConfig::default()
         },
     )
     .unwrap()
@@ -510,11 +127,7 @@ async fn collect_instances(fake: &Fake) -> Result<Vec<Value>, CallError> {
 }
 
 fn plan(n: usize) -> Plan {
-    Plan {
-        instances: instances(n),
-        page_size: 100,
-        ..Default::default()
-    }
+    Plan::default().with("DescribeInstances", "cn-hangzhou", instances(n))
 }
 
 #[tokio::test]
@@ -618,8 +231,7 @@ async fn a_wrong_secret_is_a_signature_error_naming_the_action() {
 
 #[tokio::test]
 async fn a_ram_denial_is_typed_and_not_retried() {
-    let mut p = plan(5);
-    p.forbidden.insert("DescribeInstances".into());
+    let p = plan(5).forbid("DescribeInstances", None);
     let fake = Fake::start(p);
     let c = client(&fake, &sts());
     let err = bounded(walk(&c, &DESCRIBE_INSTANCES, "cn-hangzhou", &[]))
@@ -647,11 +259,7 @@ async fn page_number_walks_check_total_count() {
         .map(|i| json!({"ImageId": format!("m-{i:04}"), "Status": "Available", "Size": "40"}))
         .collect();
     // Honest: 3 pages of 100, 100, 30.
-    let fake = Fake::start(Plan {
-        images: images.clone(),
-        images_total: 230,
-        ..Default::default()
-    });
+    let fake = Fake::start(Plan::default().with("DescribeImages", "cn-hangzhou", images.clone()));
     let c = client(&fake, &sts());
     let w = bounded(walk(
         &c,
@@ -664,11 +272,9 @@ async fn page_number_walks_check_total_count() {
     assert_eq!((w.items.len(), w.pages, w.total_count), (230, 3, Some(230)));
     assert!(w.problems.is_empty());
     // TotalCount promises more than the pages hold: reported, not hidden.
-    let fake = Fake::start(Plan {
-        images,
-        images_total: 250,
-        ..Default::default()
-    });
+    let mut lying = Plan::default().with("DescribeImages", "cn-hangzhou", images);
+    lying.total_override.insert("DescribeImages".into(), 250);
+    let fake = Fake::start(lying);
     let c = client(&fake, &sts());
     let w = bounded(walk(&c, &DESCRIBE_IMAGES, "cn-hangzhou", &[]))
         .await
@@ -748,4 +354,156 @@ async fn transport_failures_are_retried_and_never_show_the_url() {
             assert!(!shown.contains(leak), "{leak} in {shown}");
         }
     }
+}
+
+fn role_plan() -> Plan {
+    let mut p = plan(3);
+    p.assume_role = Some(common::AssumeRole {
+        caller: common::Identity::new("LTAIroleuser", "role/user+secret", None),
+        role_arn: "acs:ram::1234:role/audit".into(),
+        issued: common::Identity::new("STS.assumed", "assumed/secret=", Some("assumed+token/1")),
+    });
+    p.metadata = Some(common::Metadata {
+        role: "ecs-audit".into(),
+        issued: common::Identity::new("STS.instance", "instance/secret", Some("instance+token")),
+    });
+    p
+}
+
+fn role_config(fake: &Fake) -> ClientConfig {
+    ClientConfig {
+        endpoint: Some(fake.url()),
+        ..ClientConfig::default()
+    }
+}
+
+#[tokio::test]
+async fn ram_role_arn_assumes_the_role_and_collects_with_its_keys() {
+    let fake = Fake::start(role_plan());
+    let role = Credential::AssumeRole {
+        access_key_id: "LTAIroleuser".into(),
+        access_key_secret: "role/user+secret".into(),
+        role_arn: "acs:ram::1234:role/audit".into(),
+        session_name: "ecsguard".into(),
+        external_id: Some("ext-1".into()),
+        duration_seconds: 900,
+        sts_region: None,
+    };
+    let keys = bounded(temporary_keys(
+        &role,
+        &role_config(&fake),
+        &RoleEndpoints::default(),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(
+        keys,
+        Credential::Static {
+            access_key_id: "STS.assumed".into(),
+            access_key_secret: "assumed/secret=".into(),
+            security_token: Some("assumed+token/1".into()),
+        }
+    );
+    let c = client(&fake, &keys);
+    let w = bounded(walk(&c, &DESCRIBE_INSTANCES, "cn-hangzhou", &[]))
+        .await
+        .unwrap();
+    assert_eq!(w.items.len(), 3);
+    let seen = fake.seen();
+    let assumed = &seen[0];
+    assert_eq!(
+        (assumed.action.as_str(), assumed.verdict.as_str()),
+        ("AssumeRole", "ok")
+    );
+    assert_eq!(assumed.params["Version"], "2015-04-01");
+    assert_eq!(assumed.params["DurationSeconds"], "900");
+    assert_eq!(assumed.params["ExternalId"], "ext-1");
+    assert!(!assumed.params.contains_key("SecurityToken"));
+    assert_eq!(seen[1].params["AccessKeyId"], "STS.assumed");
+
+    // A role the caller may not assume: a typed error naming STS.
+    let wrong = Credential::AssumeRole {
+        access_key_id: "LTAIroleuser".into(),
+        access_key_secret: "role/user+secret".into(),
+        role_arn: "acs:ram::1234:role/other".into(),
+        session_name: "ecsguard".into(),
+        external_id: None,
+        duration_seconds: 3600,
+        sts_region: None,
+    };
+    let err = bounded(temporary_keys(
+        &wrong,
+        &role_config(&fake),
+        &RoleEndpoints::default(),
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(
+        (err.product.as_str(), err.action.as_str(), err.code.as_str()),
+        ("Sts", "AssumeRole", "EntityNotExist.Role")
+    );
+}
+
+#[tokio::test]
+async fn ecs_ram_role_reads_the_metadata_service_with_a_session_token() {
+    let fake = Fake::start(role_plan());
+    let endpoints = RoleEndpoints {
+        imds: Some(fake.url()),
+        ..RoleEndpoints::default()
+    };
+    let keys = bounded(temporary_keys(
+        &Credential::EcsRamRole { role_name: None },
+        &ClientConfig::default(),
+        &endpoints,
+    ))
+    .await
+    .unwrap();
+    assert_eq!(
+        keys,
+        Credential::Static {
+            access_key_id: "STS.instance".into(),
+            access_key_secret: "instance/secret".into(),
+            security_token: Some("instance+token".into()),
+        }
+    );
+    let verdicts: Vec<String> = fake.log().into_iter().map(|(_, v)| v).collect();
+    assert_eq!(verdicts, ["token", "role-name", "role-keys"]);
+    let c = client(&fake, &keys);
+    let w = bounded(walk(&c, &DESCRIBE_INSTANCES, "cn-hangzhou", &[]))
+        .await
+        .unwrap();
+    assert_eq!(w.items.len(), 3);
+
+    // A named role that is not attached: an error that says where it looked.
+    let err = bounded(temporary_keys(
+        &Credential::EcsRamRole {
+            role_name: Some("nope".into()),
+        },
+        &ClientConfig::default(),
+        &endpoints,
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(
+        (err.action.as_str(), err.http_status),
+        ("GetRoleCredentials", Some(404))
+    );
+    assert!(err.hint.unwrap().contains(&fake.url()));
+    // No metadata service at all (nothing listening).
+    let closed = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap()
+    };
+    let err = bounded(temporary_keys(
+        &Credential::EcsRamRole { role_name: None },
+        &ClientConfig::default(),
+        &RoleEndpoints {
+            imds: Some(format!("http://{closed}")),
+            imdsv1_disabled: true,
+            ..RoleEndpoints::default()
+        },
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(err.code, "ConnectionError");
 }

@@ -9,6 +9,7 @@
 //! URL, both of which hold the token).
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -63,6 +64,32 @@ pub const OOS: Product = Product {
     code: "Oos",
     version: "2019-06-01",
     host: "oos",
+    central_regions: &[],
+};
+/// VPC, for DescribeVSwitches. The SDK's endpoint map sends these regions
+/// to the central endpoint.
+pub const VPC: Product = Product {
+    code: "Vpc",
+    version: "2016-04-28",
+    host: "vpc",
+    central_regions: &[
+        "cn-qingdao",
+        "cn-beijing",
+        "cn-hangzhou",
+        "cn-shanghai",
+        "cn-shenzhen",
+        "cn-hongkong",
+        "ap-southeast-1",
+        "us-east-1",
+        "us-west-1",
+    ],
+};
+/// STS, for AssumeRole (alibaba-api.md §5.2). Its endpoint is chosen by the
+/// caller (`sts.aliyuncs.com`, or regional with a profile's `sts_region`).
+pub const STS: Product = Product {
+    code: "Sts",
+    version: "2015-04-01",
+    host: "sts",
     central_regions: &[],
 };
 
@@ -122,7 +149,7 @@ impl RetryPolicy {
 }
 
 /// Client settings.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ClientConfig {
     /// Send every product's requests to this base URL instead of the public
     /// regional endpoints (private/VPC endpoints, proxies, tests).
@@ -131,7 +158,27 @@ pub struct ClientConfig {
     /// Timeout of one attempt, body included.
     pub request_timeout: Duration,
     pub retry: RetryPolicy,
+    /// Requests in flight at most (waits between retries hold no slot).
+    pub concurrency: usize,
+    /// Told of every attempt: progress, counters, `--verbose` traces.
+    pub observer: Option<Arc<dyn Observer>>,
 }
+
+impl fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("endpoint", &self.endpoint)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field("retry", &self.retry)
+            .field("concurrency", &self.concurrency)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The default bound on requests in flight: enough to hide latency, few
+/// enough to stay clear of per-API rate limits.
+pub const DEFAULT_CONCURRENCY: usize = 8;
 
 impl Default for ClientConfig {
     fn default() -> Self {
@@ -140,8 +187,33 @@ impl Default for ClientConfig {
             connect_timeout: Duration::from_secs(5),
             request_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
+            concurrency: DEFAULT_CONCURRENCY,
+            observer: None,
         }
     }
+}
+
+/// One finished attempt, as an [`Observer`] sees it.
+#[derive(Debug)]
+pub struct Attempt<'a> {
+    pub product: &'a str,
+    pub action: &'a str,
+    pub region: &'a str,
+    /// 1 for the first attempt of a call.
+    pub number: u32,
+    /// `POST <url>` with the signature, the AccessKey id and the token redacted.
+    pub request: &'a str,
+    pub elapsed: Duration,
+    /// None on success; else the error code (API code or transport class).
+    pub error: Option<&'a str>,
+    pub http_status: Option<u16>,
+    /// The wait before the next attempt, when there will be one.
+    pub retry_in: Option<Duration>,
+}
+
+/// Watches the client's attempts.
+pub trait Observer: Send + Sync {
+    fn attempt(&self, attempt: &Attempt);
 }
 
 /// Why a call failed, as recorded in `collection_errors`.
@@ -254,6 +326,7 @@ pub struct Client {
     access_key_secret: String,
     security_token: Option<String>,
     config: ClientConfig,
+    in_flight: Arc<tokio::sync::Semaphore>,
 }
 
 impl fmt::Debug for Client {
@@ -273,7 +346,7 @@ impl fmt::Debug for Client {
 /// Why a client could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    #[error("{0} credentials are not supported yet; use an AccessKey pair or an STS token (profile modes AK and StsToken, or the environment variables)")]
+    #[error("{0} credentials must be exchanged for temporary keys first (collect::role::temporary_keys)")]
     CredentialNotSupported(&'static str),
     #[error("cannot set up the HTTP client: {0}")]
     Http(String),
@@ -329,6 +402,7 @@ impl Client {
             access_key_id,
             access_key_secret,
             security_token,
+            in_flight: Arc::new(tokio::sync::Semaphore::new(config.concurrency.max(1))),
             config,
         })
     }
@@ -360,13 +434,43 @@ impl Client {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let failure = match self.attempt(product, action, region, params).await {
-                Ok(v) => return Ok(v),
+            let sent = Instant::now();
+            let (request, outcome) = {
+                // Closed only when the client is dropped, which cannot
+                // happen while it is borrowed here.
+                let _slot = self.in_flight.acquire().await.expect("semaphore open");
+                self.attempt(product, action, region, params).await
+            };
+            let mut seen = Attempt {
+                product: product.code,
+                action,
+                region,
+                number: attempt,
+                request: &request,
+                elapsed: sent.elapsed(),
+                error: None,
+                http_status: None,
+                retry_in: None,
+            };
+            let failure = match outcome {
+                Ok(v) => {
+                    if let Some(o) = &self.config.observer {
+                        o.attempt(&seen);
+                    }
+                    return Ok(v);
+                }
                 Err(f) => f,
             };
             let give_up = !failure.retry || attempt >= policy.max_attempts.max(1);
             let wait = policy.delay(attempt, failure.throttled);
-            if give_up || started.elapsed() + wait > policy.deadline {
+            let stop = give_up || started.elapsed() + wait > policy.deadline;
+            if let Some(o) = &self.config.observer {
+                seen.error = Some(&failure.code);
+                seen.http_status = failure.http_status;
+                seen.retry_in = (!stop).then_some(wait);
+                o.attempt(&seen);
+            }
+            if stop {
                 let hint = hint_for(product.code, action, &failure.code);
                 let mut message = self.scrub(&failure.message);
                 if failure.retry && !give_up {
@@ -391,14 +495,15 @@ impl Client {
         }
     }
 
-    /// One signed request.
+    /// One signed request: the request as it may be shown (secrets
+    /// redacted) and its outcome.
     async fn attempt(
         &self,
         product: &Product,
         action: &str,
         region: &str,
         params: &[(&str, &str)],
-    ) -> Result<Value, Failure> {
+    ) -> (String, Result<Value, Failure>) {
         let nonce = format!("{:032x}", rand::random::<u128>());
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -424,9 +529,29 @@ impl Client {
             all.push(("RegionId", region));
         }
         all.extend(params.iter().copied());
+        let base = self.base_url(product, region);
+        let shown = self.shown_request(&base, &all);
         let query = sign::signed_query("POST", &self.access_key_secret, all);
-        let url = format!("{}/?{query}", self.base_url(product, region));
+        let url = format!("{base}/?{query}");
+        (shown, self.send(url).await)
+    }
 
+    /// `POST <url>` for traces: every parameter but the signature, with the
+    /// AccessKey id shortened and the token replaced.
+    fn shown_request(&self, base: &str, params: &[(&str, &str)]) -> String {
+        let redacted_id = redact_id(&self.access_key_id);
+        let shown = sign::canonical_query(params.iter().map(|&(k, v)| {
+            let v = match k {
+                "AccessKeyId" => redacted_id.as_str(),
+                "SecurityToken" => "<redacted>",
+                _ => v,
+            };
+            (k, v)
+        }));
+        self.scrub(&format!("POST {base}/?{shown}&Signature=<redacted>"))
+    }
+
+    async fn send(&self, url: String) -> Result<Value, Failure> {
         let transport = |e: reqwest::Error| {
             let code = if e.is_timeout() {
                 "Timeout"
@@ -613,7 +738,7 @@ mod tests {
     }
 
     #[test]
-    fn role_credentials_are_reported_unsupported() {
+    fn role_credentials_need_exchanging_first() {
         let role = Credential::AssumeRole {
             access_key_id: "LTAI".into(),
             access_key_secret: "s".into(),
@@ -630,7 +755,7 @@ mod tests {
             ClientConfig::default(),
         )
         .unwrap_err();
-        assert!(err.to_string().contains("not supported yet"), "{err}");
+        assert!(err.to_string().contains("temporary keys first"), "{err}");
     }
 
     #[test]

@@ -1,10 +1,17 @@
 //! Collecting: the Alibaba Cloud API client that writes snapshots.
 //!
-//! Being built up in steps (issue 3); what is here is complete and tested
-//! on its own.
+//! Credentials are found (`credentials`) and role credentials exchanged
+//! for temporary keys (`role`); the signed RPC client (`client`, `sign`)
+//! walks every page (`paging`); `collector` fans out over regions and APIs
+//! and assembles the snapshot from normalized items (`normalize`);
+//! `command` is `ecsguard collect`; `progress` is what it shows meanwhile.
 
 pub mod client;
+pub mod collector;
+pub mod command;
 pub mod credentials;
 pub mod normalize;
 pub mod paging;
+pub mod progress;
+pub mod role;
 pub mod sign;

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::client::{CallError, Client, Product, ECI, ECS, ESS};
+use super::client::{CallError, Client, Product, ECI, ECS, ESS, OOS, VPC};
 use super::normalize::{integer, items_at};
 
 /// The most pages one walk will fetch (100k instances at 100 a page is 1000).
@@ -106,6 +106,74 @@ pub const DESCRIBE_SCALING_GROUPS: ListApi = ListApi {
     action: "DescribeScalingGroups",
     list_path: "ScalingGroups.ScalingGroup",
     paging: Paging::Pages { max: 50 },
+};
+pub const DESCRIBE_INSTANCE_TYPE_FAMILIES: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeInstanceTypeFamilies",
+    list_path: "InstanceTypeFamilies.InstanceTypeFamily",
+    paging: Paging::None,
+};
+pub const DESCRIBE_VSWITCHES: ListApi = ListApi {
+    product: VPC,
+    action: "DescribeVSwitches",
+    list_path: "VSwitches.VSwitch",
+    paging: Paging::Pages { max: 50 },
+};
+pub const DESCRIBE_SCALING_CONFIGURATIONS: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeScalingConfigurations",
+    list_path: "ScalingConfigurations.ScalingConfiguration",
+    paging: Paging::Pages { max: 50 },
+};
+pub const DESCRIBE_SCALING_RULES: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeScalingRules",
+    list_path: "ScalingRules.ScalingRule",
+    paging: Paging::Pages { max: 50 },
+};
+pub const DESCRIBE_SCHEDULED_TASKS: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeScheduledTasks",
+    list_path: "ScheduledTasks.ScheduledTask",
+    paging: Paging::Pages { max: 50 },
+};
+pub const DESCRIBE_LIFECYCLE_HOOKS: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeLifecycleHooks",
+    list_path: "LifecycleHooks.LifecycleHook",
+    paging: Paging::Pages { max: 50 },
+};
+/// One call per scaling group (`ScalingGroupId` is required), no paging.
+pub const DESCRIBE_NOTIFICATION_CONFIGURATIONS: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeNotificationConfigurations",
+    list_path: "NotificationConfigurationModels.NotificationConfigurationModel",
+    paging: Paging::None,
+};
+pub const DESCRIBE_ALARMS: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeAlarms",
+    list_path: "AlarmList.Alarm",
+    paging: Paging::Pages { max: 50 },
+};
+pub const DESCRIBE_SCALING_INSTANCES: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeScalingInstances",
+    list_path: "ScalingInstances.ScalingInstance",
+    paging: Paging::Pages { max: 100 },
+};
+/// OOS answers in plain JSON arrays.
+pub const LIST_PATCH_BASELINES: ListApi = ListApi {
+    product: OOS,
+    action: "ListPatchBaselines",
+    list_path: "PatchBaselines",
+    paging: token(50),
+};
+pub const LIST_INSTANCE_PATCH_STATES: ListApi = ListApi {
+    product: OOS,
+    action: "ListInstancePatchStates",
+    list_path: "InstancePatchStates",
+    paging: token(50),
 };
 pub const DESCRIBE_CONTAINER_GROUPS: ListApi = ListApi {
     product: ECI,
