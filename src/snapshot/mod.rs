@@ -156,16 +156,17 @@ impl Snapshot {
 
     /// Parses, validates and indexes `text`.
     pub fn from_text(path: String, text: String) -> Result<Snapshot, LoadError> {
-        let Some(layout) = parse::scan(&text) else {
-            return Err(syntax_error(&path, &text));
-        };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let value = parse::parse(&text, &layout, root_shape(), threads).map_err(|e| match e {
-            parse::UnitError::Syntax { offset, message } => {
-                json_error(&path, &text, offset, message)
-            }
-            parse::UnitError::Schema(v) => schema_error(&path, &text, v),
-        })?;
+        let (layout, value) =
+            parse::scan_and_parse(&text, root_shape(), threads).map_err(|e| match e {
+                parse::ParseError::Unscannable => syntax_error(&path, &text),
+                parse::ParseError::Unit(parse::UnitError::Syntax { offset, message }) => {
+                    json_error(&path, &text, offset, message)
+                }
+                parse::ParseError::Unit(parse::UnitError::Schema(v)) => {
+                    schema_error(&path, &text, v)
+                }
+            })?;
         let collected_at = value["collected_at"]
             .as_string()
             .map(|s| s.to_string())
@@ -305,9 +306,14 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 }
 
 fn string_field(v: &Value, field: &str) -> String {
-    match &v[field] {
+    text_of(&v[field])
+}
+
+/// A string, number or boolean as text; anything else as "".
+fn text_of(v: &Value) -> String {
+    match v {
         Value::String(s) => s.to_string(),
-        Value::Number(_) | Value::Bool(_) => v[field].to_string(),
+        Value::Number(_) | Value::Bool(_) => v.to_string(),
         _ => String::new(),
     }
 }
@@ -460,11 +466,13 @@ fn push_resources(
     prefix: &str,
     parent: Option<usize>,
 ) {
+    // Keys made once: indexing by &str would allocate a key per lookup.
+    let (id_key, region_key) = (Value::from(index.kind.id_field), Value::from("RegionId"));
     for (i, (item, span)) in items.iter().zip(spans).enumerate() {
         index.resources.push(Resource {
             pointer: format!("{prefix}/{i}"),
-            id: string_field(item, index.kind.id_field),
-            region: string_field(item, "RegionId"),
+            id: text_of(&item[&id_key]),
+            region: text_of(&item[&region_key]),
             offset: span.start,
             end: span.end,
             at: locate::LineCol { line: 0, column: 0 },

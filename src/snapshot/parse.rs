@@ -10,7 +10,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use regorus::Value;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -26,10 +25,25 @@ pub struct Layout {
     pub elements: Vec<Option<Vec<Range<usize>>>>,
 }
 
-/// Scans the structure of `text`; `None` when it is not well-formed enough
-/// to scan (the caller then asks a full parser where it breaks). Tokens
-/// inside the pieces are checked when the pieces are parsed.
-pub fn scan(text: &str) -> Option<Layout> {
+/// A run of units found by the scan, handed to the parsers at once: the
+/// elements `first..` of the top-level array at `entry`, or (`first` None)
+/// the whole value of a non-array entry.
+struct Batch {
+    entry: usize,
+    key: String,
+    first: Option<usize>,
+    ranges: Vec<Range<usize>>,
+}
+
+/// Units per batch: small enough that parsing starts early, large enough
+/// that handing batches over costs nothing.
+const BATCH: usize = 256;
+
+/// Scans the structure of `text`, passing every batch of units to `found`
+/// as soon as it is known; `None` when `text` is not well-formed enough to
+/// scan (the caller then asks a full parser where it breaks). Tokens inside
+/// the pieces are checked when the pieces are parsed.
+fn scan(text: &str, mut found: impl FnMut(Batch)) -> Option<Layout> {
     let b = text.as_bytes();
     let mut i = locate::skip_ws(b, 0);
     if b.get(i) != Some(&b'{') {
@@ -52,14 +66,29 @@ pub fn scan(text: &str) -> Option<Layout> {
                 return None;
             }
             let value = locate::skip_ws(b, i + 1);
+            let entry = root.len();
             // An array is walked once, element by element.
             let value_end = if b.get(value) == Some(&b'[') {
-                let (items, end) = strict_elements(b, value)?;
+                let (items, end) = strict_elements(b, value, |first, ranges| {
+                    found(Batch {
+                        entry,
+                        key: key.clone(),
+                        first: Some(first),
+                        ranges: ranges.to_vec(),
+                    })
+                })?;
                 elements.push(Some(items));
                 end
             } else {
+                let end = locate::skip_value(b, value)?;
+                found(Batch {
+                    entry,
+                    key: key.clone(),
+                    first: None,
+                    ranges: vec![value..end],
+                });
                 elements.push(None);
-                locate::skip_value(b, value)?
+                end
             };
             root.push((key, value..value_end));
             i = locate::skip_ws(b, value_end);
@@ -77,9 +106,15 @@ pub fn scan(text: &str) -> Option<Layout> {
 }
 
 /// The element ranges of the array at `at` and the offset past its `]`, or
-/// `None` unless the elements are separated by single commas and closed by `]`.
-fn strict_elements(b: &[u8], at: usize) -> Option<(Vec<Range<usize>>, usize)> {
+/// `None` unless the elements are separated by single commas and closed by
+/// `]`. Every `BATCH` elements (and the rest at the end) go to `found`.
+fn strict_elements(
+    b: &[u8],
+    at: usize,
+    mut found: impl FnMut(usize, &[Range<usize>]),
+) -> Option<(Vec<Range<usize>>, usize)> {
     let mut out = Vec::new();
+    let mut sent = 0;
     let mut i = locate::skip_ws(b, at + 1);
     if b.get(i) == Some(&b']') {
         return Some((out, i + 1));
@@ -87,21 +122,29 @@ fn strict_elements(b: &[u8], at: usize) -> Option<(Vec<Range<usize>>, usize)> {
     loop {
         let end = locate::skip_value(b, i)?;
         out.push(i..end);
+        if out.len() - sent == BATCH {
+            found(sent, &out[sent..]);
+            sent = out.len();
+        }
         i = locate::skip_ws(b, end);
         match b.get(i) {
             Some(b',') => i = locate::skip_ws(b, i + 1),
-            Some(b']') => return Some((out, i + 1)),
+            Some(b']') => {
+                if sent < out.len() {
+                    found(sent, &out[sent..]);
+                }
+                return Some((out, i + 1));
+            }
             _ => return None,
         }
     }
 }
 
-/// One piece parsed on its own: a top-level entry, or one element of a
-/// top-level array.
-struct Unit {
-    entry: usize,
-    element: Option<usize>,
-    range: Range<usize>,
+/// Why a document could not be read.
+pub enum ParseError {
+    /// Not well-formed enough to scan: a full parser must say where.
+    Unscannable,
+    Unit(UnitError),
 }
 
 /// Why a unit could not be read.
@@ -114,98 +157,76 @@ pub enum UnitError {
     Schema(Violation),
 }
 
-/// Parses every top-level entry of `text` on `threads` threads, validating
-/// each against `root`'s property shapes. Returns the root object or the
-/// first error in document order.
-pub fn parse(
+/// Scans `text` and parses every top-level entry, and every element of a
+/// top-level array, on `threads` threads while the scan goes on, validating
+/// each against `root`'s property shapes. Returns the layout and the root
+/// object, or the first error in document order.
+pub fn scan_and_parse(
     text: &str,
-    layout: &Layout,
     root: &Shape,
     threads: usize,
-) -> Result<Value, UnitError> {
-    let mut units = Vec::new();
-    for (entry, (_, range)) in layout.root.iter().enumerate() {
-        match &layout.elements[entry] {
-            Some(elements) => units.extend(elements.iter().enumerate().map(|(i, r)| Unit {
-                entry,
-                element: Some(i),
-                range: r.clone(),
-            })),
-            None => units.push(Unit {
-                entry,
-                element: None,
-                range: range.clone(),
-            }),
-        }
-    }
-    let shape_of = |entry: usize| -> Option<&Shape> {
+) -> Result<(Layout, Value), ParseError> {
+    let shape_of = |key: &str, element: bool| -> Option<&Shape> {
         let Shape::Object(o) = root else { return None };
-        o.property(&layout.root[entry].0)
+        o.property(key).map(|s| match (s, element) {
+            (Shape::Array(items), true) => items.as_ref(),
+            (s, _) => s,
+        })
     };
-    // Units are handed out in chunks so both threads stay busy to the end.
-    const CHUNK: usize = 256;
-    let next = AtomicUsize::new(0);
-    let chunks = units.len().div_ceil(CHUNK);
-    let mut done: Vec<(usize, Result<Vec<Value>, UnitError>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads.max(1))
-            .map(|_| {
-                s.spawn(|| {
-                    let mut keys = KeyTable::default();
-                    let mut out = Vec::new();
-                    loop {
-                        let c = next.fetch_add(1, Ordering::Relaxed);
-                        if c >= chunks {
-                            break;
-                        }
-                        let chunk = &units[c * CHUNK..((c + 1) * CHUNK).min(units.len())];
-                        let result = chunk
-                            .iter()
-                            .map(|u| {
-                                let value = parse_unit(text, &u.range, &mut keys)?;
-                                let shape = shape_of(u.entry).map(|s| match (s, u.element) {
-                                    (Shape::Array(items), Some(_)) => items.as_ref(),
-                                    (s, _) => s,
-                                });
-                                if let Some(shape) = shape {
-                                    let mut prefix = format!(
-                                        "/{}",
-                                        locate::escape_token(&layout.root[u.entry].0)
-                                    );
-                                    if let Some(i) = u.element {
-                                        prefix.push_str(&format!("/{i}"));
-                                    }
-                                    // A top-level array checks its own type here;
-                                    // its elements were checked one by one.
-                                    validate::check(shape, &value, &prefix)
-                                        .map_err(UnitError::Schema)?;
-                                }
-                                Ok(value)
-                            })
-                            .collect::<Result<Vec<_>, UnitError>>();
-                        let failed = result.is_err();
-                        out.push((c, result));
-                        if failed {
-                            break;
-                        }
+    let parse_batch = |batch: &Batch, keys: &mut KeyTable| -> Result<Vec<Value>, UnitError> {
+        let shape = shape_of(&batch.key, batch.first.is_some());
+        let mut values = Vec::with_capacity(batch.ranges.len());
+        for (n, range) in batch.ranges.iter().enumerate() {
+            let value = parse_unit(text, range, keys)?;
+            if let Some(shape) = shape {
+                // A top-level array checks its own type here; its elements
+                // were checked one by one.
+                validate::check(shape, &value, || {
+                    let mut prefix = format!("/{}", locate::escape_token(&batch.key));
+                    if let Some(first) = batch.first {
+                        prefix.push_str(&format!("/{}", first + n));
                     }
-                    out
+                    prefix
                 })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("parse thread panicked"))
-            .collect()
+                .map_err(UnitError::Schema)?;
+            }
+            values.push(value);
+        }
+        Ok(values)
+    };
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Batch)>();
+    let receiver = std::sync::Mutex::new(receiver);
+    type Parsed = (usize, Batch, Result<Vec<Value>, UnitError>);
+    let work = || -> Vec<Parsed> {
+        let mut keys = KeyTable::default();
+        let mut out = Vec::new();
+        loop {
+            let next = receiver.lock().expect("parse queue").recv();
+            let Ok((id, batch)) = next else { break };
+            let result = parse_batch(&batch, &mut keys);
+            out.push((id, batch, result));
+        }
+        out
+    };
+    let (layout, mut done) = std::thread::scope(|s| {
+        // The scan runs here while the other threads parse what it found;
+        // then this thread parses too.
+        let workers: Vec<_> = (1..threads.max(1)).map(|_| s.spawn(work)).collect();
+        let mut id = 0;
+        let layout = scan(text, |batch| {
+            let _ = sender.send((id, batch));
+            id += 1;
+        });
+        drop(sender);
+        let mut done = work();
+        for w in workers {
+            done.extend(w.join().expect("parse thread panicked"));
+        }
+        (layout, done)
     });
-    done.sort_by_key(|(c, _)| *c);
-    let mut values = Vec::with_capacity(units.len());
-    for (_, result) in done {
-        values.extend(result?);
-    }
-    if values.len() != units.len() {
-        // A worker stopped early on an error that another chunk's order hid.
-        unreachable!("parse stopped without an error");
-    }
+    let layout = layout.ok_or(ParseError::Unscannable)?;
+    done.sort_by_key(|(id, _, _)| *id);
+
     // Reassemble the root object in document order.
     let mut entries: Vec<Option<Value>> = vec![None; layout.root.len()];
     let mut arrays: Vec<Vec<Value>> = layout
@@ -213,10 +234,11 @@ pub fn parse(
         .iter()
         .map(|e| Vec::with_capacity(e.as_ref().map_or(0, Vec::len)))
         .collect();
-    for (unit, value) in units.iter().zip(values) {
-        match unit.element {
-            Some(_) => arrays[unit.entry].push(value),
-            None => entries[unit.entry] = Some(value),
+    for (_, batch, result) in done {
+        let values = result.map_err(ParseError::Unit)?;
+        match batch.first {
+            Some(_) => arrays[batch.entry].extend(values),
+            None => entries[batch.entry] = values.into_iter().next(),
         }
     }
     let mut map = BTreeMap::new();
@@ -228,9 +250,10 @@ pub fn parse(
     if let Shape::Object(o) = root {
         // The entries were checked one by one; the root's required fields here.
         let required_only = validate::required_only(o);
-        validate::check(&required_only, &root_value, "").map_err(UnitError::Schema)?;
+        validate::check(&required_only, &root_value, String::new)
+            .map_err(|v| ParseError::Unit(UnitError::Schema(v)))?;
     }
-    Ok(root_value)
+    Ok((layout, root_value))
 }
 
 fn parse_unit(text: &str, range: &Range<usize>, keys: &mut KeyTable) -> Result<Value, UnitError> {

@@ -127,11 +127,16 @@ enum Seg<'v> {
     Index(usize),
 }
 
-/// Checks `value` (found at `prefix`) against `shape`.
-pub fn check(shape: &Shape, value: &Value, prefix: &str) -> Result<(), Violation> {
+/// Checks `value` against `shape`; `prefix` makes the pointer of where the
+/// value was found, only when there is a violation to report.
+pub fn check(
+    shape: &Shape,
+    value: &Value,
+    prefix: impl FnOnce() -> String,
+) -> Result<(), Violation> {
     let mut path = Vec::new();
     walk(shape, value, &mut path).map_err(|(message, missing)| {
-        let mut pointer = prefix.to_string();
+        let mut pointer = prefix();
         for seg in &path {
             match seg {
                 Seg::Key(k) => {
@@ -243,7 +248,7 @@ mod tests {
     }
 
     fn violation(doc: &str) -> Option<Violation> {
-        check(&shape(), &Value::from_json_str(doc).unwrap(), "").err()
+        check(&shape(), &Value::from_json_str(doc).unwrap(), String::new).err()
     }
 
     const OK: &str = r#"{"schema_version": "1", "collected_at": "2026-01-01T00:00:00Z", "regions": ["r"],
