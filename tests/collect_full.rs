@@ -362,7 +362,11 @@ fn a_denied_action_is_recorded_gates_the_exit_code_and_makes_its_rules_unknown()
     assert_eq!(code, 0, "{err}");
     // --report: the operator report of the same run, naming what failed to collect.
     let html = std::fs::read_to_string(&report).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..200.min(html.len())]);
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..200.min(html.len())]
+    );
     assert!(html.contains("Open questions") && html.contains("DescribeCloudAssistantStatus"));
 }
 

@@ -85,7 +85,7 @@ fn scan(text: &str, mut found: impl FnMut(Batch)) -> Option<Layout> {
                     entry,
                     key: key.clone(),
                     first: None,
-                    ranges: vec![value..end],
+                    ranges: std::iter::once(value..end).collect(),
                 });
                 elements.push(None);
                 end
