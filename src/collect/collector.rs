@@ -5,8 +5,8 @@
 //! nested lists follow as soon as the groups are known; the calls that need
 //! the fleet (instance types of the families in use, images referenced by
 //! instances and scaling configurations, spot prices of the instance types
-//! launched as spot) come last. The client bounds the
-//! requests in flight across all of it.
+//! launched as spot) come last. The client bounds the requests in flight
+//! across all of it.
 //!
 //! A call that fails after its retries leaves its collection out for that
 //! region (a nested one out of that scaling group) and becomes a
@@ -399,9 +399,9 @@ enum Slot {
     /// DescribeInstanceTypeFamilies: the generation of each family.
     Families,
     /// DescribeInstanceTypes / DescribeImages / DescribeSpotPriceHistory in
-    /// several calls: the
-    /// collection and the call's place among them (answers arrive in any
-    /// order; the snapshot keeps the order of the calls).
+    /// several calls: the collection and the call's place among them
+    /// (answers arrive in any order; the snapshot keeps the order of the
+    /// calls).
     Joined(&'static str, usize),
 }
 
