@@ -157,12 +157,50 @@ fn assert_valid(snapshot: &Value, dir: &Path) -> PathBuf {
 
 #[test]
 fn a_full_collection_is_complete_valid_checkable_and_unchanged_by_faults() {
-    let Fleet { plan, expected } = fleet(&REGIONS, 230, 55);
+    let Fleet {
+        plan,
+        expected,
+        spot_types,
+    } = fleet(&REGIONS, 230, 55);
     let fake = Fake::start(plan);
     let clean = collect_with_library(&fake);
     assert_eq!(clean["collection_errors"], serde_json::json!([]));
     assert_eq!(counts(&clean), expected);
     assert!(fake.verdicts("ok") == fake.requests(), "{:?}", fake.log());
+
+    // Spot prices: one walk per region and type launched as spot, VPC,
+    // the API's default OS and window, every Offset page read.
+    let spot_calls: Vec<_> = fake
+        .seen()
+        .into_iter()
+        .filter(|s| s.action == "DescribeSpotPriceHistory")
+        .collect();
+    for r in REGIONS {
+        let first_pages: std::collections::BTreeSet<&str> = spot_calls
+            .iter()
+            .filter(|s| s.region == r && !s.params.contains_key("Offset"))
+            .map(|s| s.params["InstanceType"].as_str())
+            .collect();
+        assert_eq!(first_pages, spot_types, "{r}");
+    }
+    assert_eq!(spot_calls.len(), 2 * 2 * spot_types.len(), "two pages each");
+    assert!(spot_calls.iter().all(|s| s.params["NetworkType"] == "vpc"
+        && !s.params.contains_key("OSType")
+        && !s.params.contains_key("StartTime")));
+    let prices = clean["spot_prices"].as_array().unwrap();
+    for p in prices {
+        assert!(REGIONS.contains(&p["RegionId"].as_str().unwrap()), "{p}");
+        assert!(p["ZoneId"]
+            .as_str()
+            .unwrap()
+            .starts_with(p["RegionId"].as_str().unwrap()));
+        assert!(
+            spot_types.contains(p["InstanceType"].as_str().unwrap()),
+            "{p}"
+        );
+        assert_eq!(p["NetworkType"], "vpc");
+        assert!(p["SpotPrice"].is_f64() && p["OriginPrice"].is_f64());
+    }
 
     // What the hidden defaults would have hidden is there.
     let instances = clean["instances"].as_array().unwrap();
@@ -213,15 +251,29 @@ fn a_full_collection_is_complete_valid_checkable_and_unchanged_by_faults() {
         "{}",
         findings["errors"]
     );
-    let failed = |rule: &str| {
+    let judged = |rule: &str| {
         findings["findings"]
             .as_array()
             .unwrap()
             .iter()
-            .filter(|f| f["rule"]["id"] == rule && f["status"] == "fail")
-            .count()
+            .filter(|f| f["rule"]["id"] == rule)
+            .map(|f| f["status"].as_str().unwrap())
+            .collect::<Vec<_>>()
     };
+    let failed = |rule: &str| judged(rule).iter().filter(|s| **s == "fail").count();
     assert!(failed("ECS-003") > 0, "agents reported down fail ECS-003");
+    assert_eq!(
+        failed("ECS-039"),
+        REGIONS.len(),
+        "the newest c5 sample in zone b is near the pay-as-you-go price"
+    );
+    // Price limits judged against the collected market price: the c5
+    // instances bidding in zone b are below it.
+    let limits = judged("ECS-042");
+    assert!(
+        limits.contains(&"fail") && limits.contains(&"pass") && !limits.contains(&"unknown"),
+        "{limits:?}"
+    );
 
     // 30 % throttling and 5 % 503s: the same snapshot.
     let Fleet { mut plan, .. } = fleet(&REGIONS, 230, 55);
@@ -370,6 +422,80 @@ fn a_denied_action_is_recorded_gates_the_exit_code_and_makes_its_rules_unknown()
     assert!(html.contains("Open questions") && html.contains("DescribeCloudAssistantStatus"));
 }
 
+#[test]
+fn spot_prices_denied_in_a_region_are_an_error_there_and_no_spot_use_is_no_call() {
+    let Fleet { plan, .. } = fleet(&REGIONS, 30, 3);
+    let fake = Fake::start(plan.forbid("DescribeSpotPriceHistory", Some("cn-shanghai")));
+    let snapshot = collect_with_library(&fake);
+    let errors = snapshot["collection_errors"].as_array().unwrap();
+    assert!(!errors.is_empty());
+    for e in errors {
+        assert_eq!(
+            (&e["product"], &e["action"], &e["region"], &e["code"]),
+            (
+                &Value::from("Ecs"),
+                &Value::from("DescribeSpotPriceHistory"),
+                &Value::from("cn-shanghai"),
+                &Value::from("Forbidden.RAM")
+            ),
+            "{e}"
+        );
+        assert!(e["message"].as_str().unwrap().contains("not authorized"));
+    }
+    let regions: std::collections::BTreeSet<&str> = snapshot["spot_prices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["RegionId"].as_str().unwrap())
+        .collect();
+    assert_eq!(regions.into_iter().collect::<Vec<_>>(), ["cn-hangzhou"]);
+    let dir = scratch("spot_denied");
+    let path = assert_valid(&snapshot, &dir);
+    let (code, out, err) = run(bin(&dir).args(["check", "--format", "json"]).arg(&path));
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
+    let findings: Value = serde_json::from_str(&out).unwrap();
+    // Price limits against the market: unknown where the prices are missing.
+    let statuses = |region: &str| -> Vec<String> {
+        findings["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"]["id"] == "ECS-042" && f["resource"]["region"] == region)
+            .map(|f| f["status"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (shanghai, hangzhou) = (statuses("cn-shanghai"), statuses("cn-hangzhou"));
+    assert!(
+        !shanghai.is_empty() && shanghai.iter().all(|s| s == "unknown"),
+        "{shanghai:?}"
+    );
+    assert!(
+        !hangzhou.is_empty() && hangzhou.iter().all(|s| s != "unknown"),
+        "{hangzhou:?}"
+    );
+
+    // No spot in a region: no call there, and an empty list is complete.
+    let Fleet { mut plan, .. } = fleet(&REGIONS, 30, 3);
+    for action in ["DescribeInstances", "DescribeScalingConfigurations"] {
+        for item in plan
+            .data
+            .get_mut(&(action.to_string(), "cn-shanghai".to_string()))
+            .unwrap()
+        {
+            item["SpotStrategy"] = Value::from("NoSpot");
+        }
+    }
+    let fake = Fake::start(plan.forbid("DescribeSpotPriceHistory", Some("cn-shanghai")));
+    let snapshot = collect_with_library(&fake);
+    assert_eq!(snapshot["collection_errors"], serde_json::json!([]));
+    assert!(fake
+        .seen()
+        .iter()
+        .all(|s| s.action != "DescribeSpotPriceHistory" || s.region == "cn-hangzhou"));
+    let prices = snapshot["spot_prices"].as_array().unwrap();
+    assert!(!prices.is_empty() && prices.iter().all(|p| p["RegionId"] == "cn-hangzhou"));
+}
+
 /// Every form in which a secret could show: raw, percent-encoded once
 /// (query string) or twice (string to sign).
 fn forms(secret: &str) -> Vec<String> {
@@ -491,7 +617,9 @@ fn benchmark_rate_limited_collection() {
     let groups = var("BENCH_GROUPS", 20);
     let rate = var("BENCH_RATE", 20);
     let concurrency = var("BENCH_CONCURRENCY", 8);
-    let Fleet { mut plan, expected } = fleet(&REGIONS, instances, groups);
+    let Fleet {
+        mut plan, expected, ..
+    } = fleet(&REGIONS, instances, groups);
     plan.rate_limit = Some(rate);
     let fake = Fake::start(plan);
     let dir = scratch("bench");

@@ -4,8 +4,9 @@
 //! Per region, the calls that need nothing run at once; each scaling group's
 //! nested lists follow as soon as the groups are known; the calls that need
 //! the fleet (instance types of the families in use, images referenced by
-//! instances and scaling configurations) come last. The client bounds the
-//! requests in flight across all of it.
+//! instances and scaling configurations, spot prices of the instance types
+//! launched as spot) come last. The client bounds the requests in flight
+//! across all of it.
 //!
 //! A call that fails after its retries leaves its collection out for that
 //! region (a nested one out of that scaling group) and becomes a
@@ -83,6 +84,24 @@ const IMAGE_STATUSES: &str = "Creating,Waiting,Available,UnAvailable,CreateFaile
 
 /// DescribeImages takes up to 100 comma-separated ids.
 const IMAGE_IDS_PER_CALL: usize = 100;
+
+/// DescribeSpotPriceHistory's parameters besides `InstanceType`: the VPC
+/// price (the fleet runs in VPCs) over the API's default window, the last
+/// three hours. `OSType` is not passed, so the prices are Linux ones (the
+/// API's default): a sample has no OS field to tell two series apart, and
+/// a Windows price only adds its licence, so a price limit below the
+/// Linux price is below the Windows one too.
+fn spot_price_params() -> Params {
+    vec![("NetworkType", "vpc".into())]
+}
+
+/// An instance or scaling configuration launched as spot.
+fn is_spot(resource: &Value) -> bool {
+    matches!(
+        resource.get("SpotStrategy").and_then(Value::as_str),
+        Some("SpotWithPriceLimit" | "SpotAsPriceGo")
+    )
+}
 
 /// A list to collect: its API, extra parameters, model definition and
 /// snapshot collection.
@@ -247,6 +266,7 @@ pub fn ram_actions() -> Vec<String> {
         &paging::DESCRIBE_INSTANCE_TYPE_FAMILIES,
         &paging::DESCRIBE_INSTANCE_TYPES,
         &paging::DESCRIBE_IMAGES,
+        &paging::DESCRIBE_SPOT_PRICE_HISTORY,
     ]);
     let mut out: Vec<String> = apis
         .iter()
@@ -378,9 +398,10 @@ enum Slot {
     Group(usize, &'static str),
     /// DescribeInstanceTypeFamilies: the generation of each family.
     Families,
-    /// DescribeInstanceTypes / DescribeImages in several calls: the
-    /// collection and the call's place among them (answers arrive in any
-    /// order; the snapshot keeps the order of the calls).
+    /// DescribeInstanceTypes / DescribeImages / DescribeSpotPriceHistory in
+    /// several calls: the collection and the call's place among them
+    /// (answers arrive in any order; the snapshot keeps the order of the
+    /// calls).
     Joined(&'static str, usize),
 }
 
@@ -484,6 +505,7 @@ fn definition_of(collection: &str) -> Option<&'static str> {
         .or(match collection {
             "instance_types" => Some("InstanceType"),
             "images" => Some("Image"),
+            "spot_prices" => Some("SpotPrice"),
             _ => None,
         })
 }
@@ -587,7 +609,8 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
         out.collections.insert("scaling_groups", groups);
     }
 
-    // What the fleet uses: instance type families and images.
+    // What the fleet uses: instance type families, images and the instance
+    // types launched as spot.
     let configurations: Vec<&Value> = out
         .collections
         .get("scaling_groups")
@@ -604,11 +627,24 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
         .collect();
     let mut used_families = BTreeSet::new();
     let mut used_images = BTreeSet::new();
+    let mut spot_types = BTreeSet::new();
     for r in instances.iter().chain(&configurations) {
         let mut types: Vec<&str> = Vec::new();
         types.extend(r.get("InstanceType").and_then(Value::as_str));
         if let Some(list) = r.get("InstanceTypes").and_then(Value::as_array) {
             types.extend(list.iter().filter_map(Value::as_str));
+        }
+        if is_spot(r) {
+            spot_types.extend(types.iter().map(|t| t.to_string()));
+            // The types a configuration bids for (what ESS-030 judges).
+            let limits = r.get("SpotPriceLimits").and_then(Value::as_array);
+            spot_types.extend(
+                limits
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|l| l.get("InstanceType")?.as_str())
+                    .map(str::to_string),
+            );
         }
         match r.get("InstanceTypeFamily").and_then(Value::as_str) {
             Some(f) => {
@@ -649,6 +685,19 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
             Slot::Joined("images", i),
         );
     }
+    for (i, instance_type) in spot_types.iter().enumerate() {
+        let mut params = spot_price_params();
+        params.push(("InstanceType", instance_type.clone()));
+        spawn_list(
+            &mut set,
+            &ctx,
+            &region,
+            paging::DESCRIBE_SPOT_PRICE_HISTORY,
+            params,
+            Some("SpotPrice"),
+            Slot::Joined("spot_prices", i),
+        );
+    }
     let mut parts: HashMap<&'static str, BTreeMap<usize, Vec<Value>>> = HashMap::new();
     let mut failed: HashSet<&'static str> = HashSet::new();
     while let Some(done) = set.join_next().await {
@@ -669,7 +718,7 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
         .into_iter()
         .map(|(name, p)| (name, p.into_values().flatten().collect()))
         .collect();
-    for name in ["instance_types", "images"] {
+    for name in ["instance_types", "images", "spot_prices"] {
         // Collected when every call succeeded (none needed: collected, empty).
         if failed.contains(name) {
             continue;

@@ -1,12 +1,14 @@
 //! Walking every page of a list API.
 //!
-//! Two styles (alibaba-api.md §3, §7.2): `NextToken` (+ `MaxResults`, or
-//! `Limit` on ECI) until the answer's token is empty, and
+//! Three styles (alibaba-api.md §3, §7.2): `NextToken` (+ `MaxResults`, or
+//! `Limit` on ECI) until the answer's token is empty,
 //! `PageNumber`/`PageSize` until `TotalCount` items came or a short page
-//! arrives. The page walk checks that it returned what `TotalCount`
-//! promised and reports a shortfall as a collection error. Both walks are
-//! bounded: a token seen twice or more than [`MAX_PAGES`] pages end the
-//! walk with an error rather than loop.
+//! arrives, and `Offset` → `NextOffset` (DescribeSpotPriceHistory) until
+//! the answer gives no further offset or no items. The page walk checks
+//! that it returned what `TotalCount` promised and reports a shortfall as a
+//! collection error. Every walk is bounded: a token seen twice, an offset
+//! that does not move forward or more than [`MAX_PAGES`] pages end the walk
+//! with an error rather than loop.
 
 use std::collections::HashSet;
 
@@ -25,6 +27,8 @@ pub enum Paging {
     Token { size_param: &'static str, max: u32 },
     /// `PageNumber`/`PageSize`.
     Pages { max: u32 },
+    /// `Offset` in, `NextOffset` out; no page-size parameter.
+    Offset,
     /// One call returns everything.
     None,
 }
@@ -175,6 +179,12 @@ pub const LIST_INSTANCE_PATCH_STATES: ListApi = ListApi {
     list_path: "InstancePatchStates",
     paging: token(50),
 };
+pub const DESCRIBE_SPOT_PRICE_HISTORY: ListApi = ListApi {
+    product: ECS,
+    action: "DescribeSpotPriceHistory",
+    list_path: "SpotPrices.SpotPriceType",
+    paging: Paging::Offset,
+};
 pub const DESCRIBE_CONTAINER_GROUPS: ListApi = ListApi {
     product: ECI,
     action: "DescribeContainerGroups",
@@ -238,6 +248,15 @@ pub async fn walk(
         problems: Vec::new(),
     };
     let call = |extra: Vec<(&'static str, String)>| page(client, api, region, params, extra);
+    let limit = |pages: u32| {
+        walk_error(
+            api,
+            region,
+            "PagingLimit",
+            format!("stopped after {MAX_PAGES} pages"),
+            pages,
+        )
+    };
     match api.paging {
         Paging::None => {
             let body = call(Vec::new()).await?;
@@ -249,13 +268,7 @@ pub async fn walk(
             let mut next: Option<String> = None;
             loop {
                 if walk.pages >= MAX_PAGES {
-                    return Err(walk_error(
-                        api,
-                        region,
-                        "PagingLimit",
-                        format!("stopped after {MAX_PAGES} pages"),
-                        walk.pages,
-                    ));
+                    return Err(limit(walk.pages));
                 }
                 let mut extra = vec![(size_param, max.to_string())];
                 if let Some(t) = &next {
@@ -286,6 +299,40 @@ pub async fn walk(
                 }
             }
         }
+        Paging::Offset => {
+            let mut offset = 0i64;
+            loop {
+                if walk.pages >= MAX_PAGES {
+                    return Err(limit(walk.pages));
+                }
+                let extra = if offset == 0 {
+                    Vec::new()
+                } else {
+                    vec![("Offset", offset.to_string())]
+                };
+                let body = call(extra).await?;
+                walk.pages += 1;
+                let got = items_at(&body, api.list_path);
+                let empty = got.is_empty();
+                walk.items.extend(got);
+                // The documented answer of a single page carries no
+                // `NextOffset`; absent, zero or after an empty page: done.
+                let next = body.get("NextOffset").and_then(integer).unwrap_or(0);
+                if next == 0 || empty {
+                    break;
+                }
+                if next <= offset {
+                    return Err(walk_error(
+                        api,
+                        region,
+                        "PagingLoop",
+                        format!("NextOffset {next} does not move past Offset {offset}; the walk would not end"),
+                        walk.pages,
+                    ));
+                }
+                offset = next;
+            }
+        }
         Paging::Pages { max } => {
             let mut page = 1u32;
             loop {
@@ -314,13 +361,7 @@ pub async fn walk(
                     break;
                 }
                 if walk.pages >= MAX_PAGES {
-                    return Err(walk_error(
-                        api,
-                        region,
-                        "PagingLimit",
-                        format!("stopped after {MAX_PAGES} pages"),
-                        walk.pages,
-                    ));
+                    return Err(limit(walk.pages));
                 }
                 page += 1;
             }
@@ -353,6 +394,7 @@ mod tests {
         assert_eq!(DESCRIBE_INSTANCES.paging, token(100));
         assert_eq!(DESCRIBE_INSTANCE_TYPES.paging, token(1600));
         assert_eq!(DESCRIBE_DEPLOYMENT_SETS.paging, Paging::Pages { max: 50 });
+        assert_eq!(DESCRIBE_SPOT_PRICE_HISTORY.paging, Paging::Offset);
         assert_eq!(
             DESCRIBE_CONTAINER_GROUPS.paging,
             Paging::Token {

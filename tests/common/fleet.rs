@@ -2,10 +2,10 @@
 //! of the documented sample responses (wrapped lists, numbers as strings,
 //! minute-precision times, `"true"` strings, flat ECI/OOS arrays), with
 //! what the rules look for (deprecated images, scheduled events, spot
-//! instances being reclaimed, single-zone groups) and the counts a complete
-//! collection must hold.
+//! instances being reclaimed, single-zone groups, a spot price close to the
+//! pay-as-you-go price) and the counts a complete collection must hold.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Value};
 
@@ -16,6 +16,43 @@ pub struct Fleet {
     /// Resources a complete collection holds, by collection (nested ones
     /// summed over all scaling groups).
     pub expected: BTreeMap<&'static str, usize>,
+    /// The instance types launched as spot (instances and scaling
+    /// configurations): the ones whose spot prices a collection asks for.
+    pub spot_types: BTreeSet<&'static str>,
+}
+
+/// The types the scaling configurations launch, as spot.
+const CONFIG_TYPES: [&str; 2] = ["ecs.g6.large", "ecs.c5.xlarge"];
+
+/// Spot price samples of one type in a region: two zones, four hourly
+/// samples each in VPC (the newest of `ecs.c5.xlarge` in zone b near the
+/// pay-as-you-go price), and a classic-network one asking for VPC leaves out.
+fn spot_prices(region: &str, instance_type: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    for zone in ["a", "b"] {
+        for hour in 0..4 {
+            let high = instance_type == "ecs.c5.xlarge" && zone == "b" && hour == 3;
+            out.push(json!({
+                "IoOptimized": "optimized",
+                "OriginPrice": 0.354,
+                "NetworkType": "vpc",
+                "ZoneId": format!("{region}-{zone}"),
+                "Timestamp": format!("2026-11-27T0{hour}:00:00Z"),
+                "SpotPrice": if high { 0.33 } else { 0.036 + 0.001 * f64::from(hour) },
+                "InstanceType": instance_type
+            }));
+        }
+    }
+    out.push(json!({
+        "IoOptimized": "optimized",
+        "OriginPrice": 0.354,
+        "NetworkType": "classic",
+        "ZoneId": format!("{region}-a"),
+        "Timestamp": "2026-11-27T03:00:00Z",
+        "SpotPrice": 0.04,
+        "InstanceType": instance_type
+    }));
+    out
 }
 
 const TYPES: [(&str, &str); 3] = [
@@ -41,6 +78,7 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
     let mut plan = Plan::default();
     let mut expected: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut count = |name: &'static str, n: usize| *expected.entry(name).or_default() += n;
+    let mut spot_types: BTreeSet<&'static str> = CONFIG_TYPES.into_iter().collect();
     let region_list: Vec<Value> = regions
         .iter()
         .map(|r| json!({"RegionId": r, "RegionEndpoint": format!("ecs.{r}.aliyuncs.com"), "LocalName": r}))
@@ -67,6 +105,14 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
                 _ => &image_ok,
             };
             let spot = i % 5 == 0;
+            let strategy = match (spot, i % 10) {
+                (false, _) => "NoSpot",
+                (true, 5) => "SpotWithPriceLimit",
+                (true, _) => "SpotAsPriceGo",
+            };
+            if spot {
+                spot_types.insert(itype);
+            }
             list.push(json!({
                 "InstanceId": id,
                 "InstanceName": format!("web-{i}"),
@@ -81,8 +127,8 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
                 "ImageId": image,
                 "OSType": "linux",
                 "InstanceChargeType": if i % 11 == 0 { "PrePaid" } else { "PostPaid" },
-                "SpotStrategy": if spot { "SpotAsPriceGo" } else { "NoSpot" },
-                "SpotPriceLimit": 0.0,
+                "SpotStrategy": strategy,
+                "SpotPriceLimit": if strategy == "SpotWithPriceLimit" { 0.05 } else { 0.0 },
                 "InstanceNetworkType": "vpc",
                 "DeploymentSetId": if i % 10 == 0 { format!("ds-{r}-{}", i % 3) } else { String::new() },
                 "CreationTime": format!("2024-04-{:02}T22:32Z", 1 + i % 28),
@@ -337,8 +383,8 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
                     "ScalingGroupId": g,
                     "LifecycleState": "Active",
                     "ImageId": if j % 2 == 0 { image_config.clone() } else { image_ok.clone() },
-                    "InstanceType": "ecs.g6.large",
-                    "InstanceTypes": {"InstanceType": ["ecs.g6.large", "ecs.c5.xlarge"]},
+                    "InstanceType": CONFIG_TYPES[0],
+                    "InstanceTypes": {"InstanceType": CONFIG_TYPES},
                     "SpotStrategy": "SpotAsPriceGo",
                     "HttpEndpoint": "enabled",
                     "HttpTokens": "optional",
@@ -424,8 +470,19 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
         }
         count("scaling_groups", scaling_groups.len());
         plan = plan.with("DescribeScalingGroups", r, scaling_groups);
+
+        // Every type has prices; only those launched as spot are asked for
+        // (8 VPC samples each).
+        for (t, _) in TYPES.iter().chain(&[("ecs.r6.large", "ecs.r6")]) {
+            plan = plan.with("DescribeSpotPriceHistory", r, spot_prices(r, t));
+        }
+        count("spot_prices", 8 * spot_types.len());
     }
-    Fleet { plan, expected }
+    Fleet {
+        plan,
+        expected,
+        spot_types,
+    }
 }
 
 fn image(id: &str, status: &str, created: &str) -> Value {

@@ -3,8 +3,8 @@
 //! It checks every request's signature with its own signer (written here,
 //! apart from `collect::sign`, and checked against the documented example),
 //! knows each list API's paging and hidden defaults on its own (not from the
-//! client's tables), serves items per (action, region) with PageNumber or
-//! NextToken paging (tokens that need percent-encoding), and injects
+//! client's tables), serves items per (action, region) with PageNumber,
+//! NextToken (tokens that need percent-encoding) or Offset paging, and injects
 //! throttling, 503s, truncated bodies, latency, a fixed per-action rate
 //! limit and RAM denials. It also plays STS (AssumeRole) and the ECS
 //! metadata service (IMDSv2). Nothing here reaches beyond the loopback
@@ -622,6 +622,9 @@ fn metadata(
 enum Paging {
     Token(&'static str, usize),
     Pages(usize),
+    /// `Offset` in, `NextOffset` out (only while more remain, as the
+    /// documented one-page sample has none), this many items an answer.
+    Offset(usize),
     None,
 }
 
@@ -735,6 +738,15 @@ const SPECS: &[Spec] = &[
         GROUP,
     ),
     (
+        "DescribeSpotPriceHistory",
+        "SpotPrices.SpotPriceType",
+        Paging::Offset(5),
+        &[
+            ("InstanceType", "InstanceType"),
+            ("NetworkType", "NetworkType"),
+        ],
+    ),
+    (
         "DescribeContainerGroups",
         "ContainerGroups",
         Paging::Token("Limit", 20),
@@ -802,6 +814,20 @@ fn answer(
             400,
             error_body("MissingScalingGroupId", "ScalingGroupId is mandatory", n),
         );
+    }
+    if action == "DescribeSpotPriceHistory" {
+        for required in ["InstanceType", "NetworkType"] {
+            if !params.contains_key(required) {
+                return (
+                    400,
+                    error_body(
+                        &format!("MissingParameter.{required}"),
+                        &format!("The input parameter \"{required}\" that is mandatory for processing this request is not supplied."),
+                        n,
+                    ),
+                );
+            }
+        }
     }
     let plan = &st.plan;
     let empty = Vec::new();
@@ -879,6 +905,26 @@ fn answer(
             body.insert("NextToken".into(), json!(next));
             body.insert("TotalCount".into(), json!(total));
             body.insert("MaxResults".into(), json!(size));
+        }
+        Paging::Offset(max) => {
+            let offset: usize = match params.get("Offset").map(|o| o.parse()) {
+                None => 0,
+                Some(Ok(o)) => o,
+                Some(Err(_)) => {
+                    return (
+                        400,
+                        error_body("InvalidOffset", "Offset is not a number", n),
+                    )
+                }
+            };
+            let start = offset.min(items.len());
+            let end = (start + cap(max)).min(items.len());
+            let (top, v) = wrapped(path, copy(&items[start..end]));
+            body.insert(top, v);
+            body.insert("Currency".into(), json!("CNY"));
+            if end < items.len() {
+                body.insert("NextOffset".into(), json!(end));
+            }
         }
         Paging::Pages(max) => {
             let number: usize = params
