@@ -51,7 +51,9 @@ for n in $sizes; do
         [ "$kb" -gt "$rss" ] && rss=$kb
     done
     wall=$(printf '%s\n' "${walls[@]}" | median)
-    findings=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['findings']))" "$dir/out-$n.json")
+    # From the summary at the head of the document: the whole library's
+    # findings at 100k run to gigabytes, too much to load just to count.
+    findings=$(head -c 65536 "$dir/out-$n.json" | python3 -c "import re,sys; h=sys.stdin.read(); print(sum(int(re.search(r'\"%s\": (\\d+)' % k, h).group(1)) for k in ('pass', 'fail', 'unknown', 'waived')))")
     opa="-" ratio="-"
     if [ -n "${OPA_PY_PATH:-}" ]; then
         /usr/bin/time -f "%e %M" -o "$dir/time-opa" python3 scripts/opa_eval.py deny "$fleet" "$rules" >"$dir/opa-$n.json"
