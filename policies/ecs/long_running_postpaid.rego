@@ -34,10 +34,10 @@ max_days := data.ecsguard.params.long_running_postpaid.max_days
 # policies/README.md).
 cutoff_ns := data.ecsguard.now_ns - max_days * day_ns
 
+# `Tags[_].Key ==` is measured cheaper than `some tag in Tags` here.
 scaled := {i |
 	some i, inst in input.instances
-	some tag in inst.Tags
-	tag.Key == "acs:autoscaling:scalingGroupId"
+	inst.Tags[_].Key == "acs:autoscaling:scalingGroupId"
 }
 
 deny contains long_running(i, inst) if {
