@@ -35,8 +35,7 @@ grouped := {si.InstanceId |
 	some si in g.scaling_instances
 } | {inst.InstanceId |
 	some inst in input.instances
-	some tag in inst.Tags
-	tag.Key == "acs:autoscaling:scalingGroupId"
+	inst.Tags[_].Key == "acs:autoscaling:scalingGroupId"
 }
 
 # Regions where some scaling group's instance list was not collected.
@@ -50,14 +49,19 @@ regions_missing_members := {g.RegionId |
 # is field tests and local lookups (Performance in policies/README.md).
 
 # The group key of every standalone instance that is not stopped and
-# carries every grouping tag, by index.
+# carries every grouping tag ("RegionId|value1|value2"), by index. Inline:
+# a helper call per instance is dear, and `Tags[_]` is cheaper than
+# `some tag in Tags`.
 keys := ks if {
-	in_group := grouped
+	[in_group, gt] := [grouped, group_tags]
+	n := count(gt)
 	ks := {i: key |
 		some i, inst in input.instances
 		not inst.Status == "Stopped"
 		not inst.InstanceId in in_group
-		key := group_key(inst)
+		values := [object.get(tag, "Value", "") | some k in gt; tag := inst.Tags[_]; tag.Key == k]
+		count(values) == n
+		key := concat("|", array.concat([inst.RegionId], values))
 	}
 }
 
@@ -77,9 +81,6 @@ crowded := c if {
 		earlier[0] == x[0]
 	}
 }
-
-# Indexes of instances whose Tags were reported (a list).
-tagged := {i | some i, inst in input.instances; is_array(inst.Tags)}
 
 deny contains outside(i, inst) if {
 	[k, cr, unsure] := [keys, crowded, regions_missing_members]
@@ -108,10 +109,10 @@ unknown contains no_deployment_set(i, inst) if {
 }
 
 unknown contains f if {
-	[tg, in_group] := [tagged, grouped]
+	in_group := grouped
 	some i, inst in input.instances
 	not inst.DeploymentSetId
-	not i in tg
+	not inst.Tags
 	not inst.Status == "Stopped"
 	not inst.InstanceId in in_group
 	f := {
@@ -121,9 +122,11 @@ unknown contains f if {
 }
 
 unknown contains f if {
-	[tg, in_group] := [tagged, grouped]
+	in_group := grouped
 	some i, inst in input.instances
-	not i in tg
+	# A validated snapshot never has null Tags: absent is the only way not
+	# to have a list.
+	not inst.Tags
 	inst.DeploymentSetId == ""
 	not inst.Status == "Stopped"
 	not inst.InstanceId in in_group
@@ -146,12 +149,6 @@ members_unknown(i, inst) := {
 no_deployment_set(i, inst) := {
 	"pointer": sprintf("/instances/%d", [i]),
 	"msg": sprintf("instance %s has no DeploymentSetId in the snapshot, whether it is in a deployment set cannot be judged", [label(inst)]),
-}
-
-# "RegionId|value1|value2" when the instance carries every grouping tag.
-group_key(inst) := concat("|", array.concat([inst.RegionId], values)) if {
-	values := [object.get(tag, "Value", "") | some k in group_tags; some tag in inst.Tags; tag.Key == k]
-	count(values) == count(group_tags)
 }
 
 tag_text(inst) := concat(", ", [sprintf("%s=%s", [k, object.get(tag, "Value", "")]) | some k in group_tags; some tag in inst.Tags; tag.Key == k])

@@ -36,11 +36,18 @@ max_share := data.ecsguard.params.app_zone_imbalance.max_share
 # in policies/README.md).
 
 # The group key of every instance that is not stopped and carries every
-# grouping tag, by index.
-keys := {i: key |
-	some i, inst in input.instances
-	not inst.Status == "Stopped"
-	key := group_key(inst)
+# grouping tag ("RegionId|value1|value2"), by index. Inline: a helper call
+# per instance is dear, and `Tags[_]` is cheaper than `some tag in Tags`.
+keys := ks if {
+	gt := group_tags
+	n := count(gt)
+	ks := {i: key |
+		some i, inst in input.instances
+		not inst.Status == "Stopped"
+		values := [object.get(tag, "Value", "") | some k in gt; tag := inst.Tags[_]; tag.Key == k]
+		count(values) == n
+		key := concat("|", array.concat([inst.RegionId], values))
+	}
 }
 
 # [group key, zone, index] sorted: each group, and each zone within it, is a
@@ -122,9 +129,6 @@ zoneless := z if {
 	}
 }
 
-# Indexes of instances whose Tags were reported (a list).
-tagged := {i | some i, inst in input.instances; is_array(inst.Tags)}
-
 deny contains imbalanced(i, inst, c) if {
 	[ks, cr, zl] := [keys, crowded, zoneless]
 	some i, inst in input.instances
@@ -140,10 +144,11 @@ unknown contains zones_unknown(inst, i) if {
 	key in zl
 }
 
+# A validated snapshot never has null Tags: absent is the only way not to
+# have a list.
 unknown contains f if {
-	tg := tagged
 	some i, inst in input.instances
-	not i in tg
+	not inst.Tags
 	not inst.Status == "Stopped"
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
@@ -159,12 +164,6 @@ imbalanced(i, inst, c) := {
 zones_unknown(inst, i) := {
 	"pointer": sprintf("/instances/%d", [i]),
 	"msg": sprintf("some instances tagged %s in %s have no ZoneId in the snapshot, how the group is spread over zones cannot be judged", [tag_text(inst), inst.RegionId]),
-}
-
-# "RegionId|value1|value2" when the instance carries every grouping tag.
-group_key(inst) := concat("|", array.concat([inst.RegionId], values)) if {
-	values := [object.get(tag, "Value", "") | some k in group_tags; some tag in inst.Tags; tag.Key == k]
-	count(values) == count(group_tags)
 }
 
 tag_text(inst) := concat(", ", [sprintf("%s=%s", [k, object.get(tag, "Value", "")]) | some k in group_tags; some tag in inst.Tags; tag.Key == k])
