@@ -47,18 +47,23 @@ deny contains retired_finding(i, inst, "InstanceTypeFamily", inst.InstanceTypeFa
 	inst.InstanceTypeFamily in ret
 }
 
+# Indexes of instances with a family reported. A set, because OPA drops
+# the body of `not inst.InstanceTypeFamily != ""` when the field is absent.
+with_family := {i | some i, inst in input.instances; inst.InstanceTypeFamily != ""}
+
 deny contains retired_finding(i, inst, "InstanceType", fam) if {
-	ret := retired_types
+	[ret, fam_known] := [retired_types, with_family]
 	some i, inst in input.instances
-	not inst.InstanceTypeFamily != ""
+	not i in fam_known
 	inst.InstanceType != ""
 	fam := ret[inst.InstanceType]
 }
 
 unknown contains f if {
+	[fam_known, typed] := [with_family, {i | some i, inst in input.instances; inst.InstanceType != ""}]
 	some i, inst in input.instances
-	not inst.InstanceTypeFamily != ""
-	not inst.InstanceType != ""
+	not i in fam_known
+	not i in typed
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s has neither InstanceTypeFamily nor InstanceType in the snapshot, its instance family cannot be judged", [label(inst)]),
