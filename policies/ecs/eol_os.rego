@@ -56,51 +56,27 @@ deny contains past_eol(i, inst, "OSNameEn", inst.OSNameEn, r) if {
 	r := eol[inst.OSNameEn]
 }
 
-# No English name: absent or empty, one body each (OPA drops the body of
-# `not inst.OSNameEn != ""` when the field is absent).
-deny contains past_eol(i, inst, "OSName", inst.OSName, r) if {
-	eol := eol_by_name
-	some i, inst in input.instances
-	inst.OSName != ""
-	r := eol[inst.OSName]
-	not inst.OSNameEn
-}
+# Indexes of instances with an English name. A set, because OPA drops the
+# body of `not inst.OSNameEn != ""` when the field is absent.
+named_en := {i | some i, inst in input.instances; inst.OSNameEn != ""}
 
 deny contains past_eol(i, inst, "OSName", inst.OSName, r) if {
-	eol := eol_by_name
+	[eol, en] := [eol_by_name, named_en]
 	some i, inst in input.instances
+	not i in en
 	inst.OSName != ""
 	r := eol[inst.OSName]
-	inst.OSNameEn == ""
 }
 
-unknown contains no_os(i, inst) if {
+unknown contains f if {
+	[en, named] := [named_en, {i | some i, inst in input.instances; inst.OSName != ""}]
 	some i, inst in input.instances
-	not inst.OSNameEn
-	not inst.OSName
-}
-
-unknown contains no_os(i, inst) if {
-	some i, inst in input.instances
-	not inst.OSNameEn
-	inst.OSName == ""
-}
-
-unknown contains no_os(i, inst) if {
-	some i, inst in input.instances
-	inst.OSNameEn == ""
-	not inst.OSName
-}
-
-unknown contains no_os(i, inst) if {
-	some i, inst in input.instances
-	inst.OSNameEn == ""
-	inst.OSName == ""
-}
-
-no_os(i, inst) := {
-	"pointer": sprintf("/instances/%d", [i]),
-	"msg": sprintf("instance %s has neither OSNameEn nor OSName in the snapshot, whether its OS is past end of life cannot be judged", [label(inst)]),
+	not i in en
+	not i in named
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has neither OSNameEn nor OSName in the snapshot, whether its OS is past end of life cannot be judged", [label(inst)]),
+	}
 }
 
 past_eol(i, inst, field, name, r) := {

@@ -47,51 +47,27 @@ deny contains retired_finding(i, inst, "InstanceTypeFamily", inst.InstanceTypeFa
 	inst.InstanceTypeFamily in ret
 }
 
-# No family reported: absent or empty, one body each (OPA drops the body
-# of `not inst.InstanceTypeFamily != ""` when the field is absent).
-deny contains retired_finding(i, inst, "InstanceType", fam) if {
-	ret := retired_types
-	some i, inst in input.instances
-	inst.InstanceType != ""
-	fam := ret[inst.InstanceType]
-	not inst.InstanceTypeFamily
-}
+# Indexes of instances with a family reported. A set, because OPA drops
+# the body of `not inst.InstanceTypeFamily != ""` when the field is absent.
+with_family := {i | some i, inst in input.instances; inst.InstanceTypeFamily != ""}
 
 deny contains retired_finding(i, inst, "InstanceType", fam) if {
-	ret := retired_types
+	[ret, fam_known] := [retired_types, with_family]
 	some i, inst in input.instances
+	not i in fam_known
 	inst.InstanceType != ""
 	fam := ret[inst.InstanceType]
-	inst.InstanceTypeFamily == ""
 }
 
-unknown contains no_type(i, inst) if {
+unknown contains f if {
+	[fam_known, typed] := [with_family, {i | some i, inst in input.instances; inst.InstanceType != ""}]
 	some i, inst in input.instances
-	not inst.InstanceTypeFamily
-	not inst.InstanceType
-}
-
-unknown contains no_type(i, inst) if {
-	some i, inst in input.instances
-	not inst.InstanceTypeFamily
-	inst.InstanceType == ""
-}
-
-unknown contains no_type(i, inst) if {
-	some i, inst in input.instances
-	inst.InstanceTypeFamily == ""
-	not inst.InstanceType
-}
-
-unknown contains no_type(i, inst) if {
-	some i, inst in input.instances
-	inst.InstanceTypeFamily == ""
-	inst.InstanceType == ""
-}
-
-no_type(i, inst) := {
-	"pointer": sprintf("/instances/%d", [i]),
-	"msg": sprintf("instance %s has neither InstanceTypeFamily nor InstanceType in the snapshot, its instance family cannot be judged", [label(inst)]),
+	not i in fam_known
+	not i in typed
+	f := {
+		"pointer": sprintf("/instances/%d", [i]),
+		"msg": sprintf("instance %s has neither InstanceTypeFamily nor InstanceType in the snapshot, its instance family cannot be judged", [label(inst)]),
+	}
 }
 
 retired_finding(i, inst, field, name) := {
