@@ -35,8 +35,7 @@ grouped := {si.InstanceId |
 	some si in g.scaling_instances
 } | {inst.InstanceId |
 	some inst in input.instances
-	some tag in inst.Tags
-	tag.Key == "acs:autoscaling:scalingGroupId"
+	inst.Tags[_].Key == "acs:autoscaling:scalingGroupId"
 }
 
 # Regions where some scaling group's instance list was not collected.
@@ -45,64 +44,77 @@ regions_missing_members := {g.RegionId |
 	not members_collected(g)
 }
 
+# Everything below is computed once, and each loop binds the rules it reads
+# to locals first; findings are built in the head, so the per-instance path
+# is field tests and local lookups (Performance in policies/README.md).
+
 # The group key of every standalone instance that is not stopped and
-# carries every grouping tag, by index, computed once.
-keys := {i: key |
-	some i, inst in input.instances
-	not inst.Status == "Stopped"
-	not inst.InstanceId in grouped
-	key := group_key(inst)
+# carries every grouping tag ("RegionId|value1|value2"), by index. Inline:
+# a helper call per instance is dear, and `Tags[_]` is cheaper than
+# `some tag in Tags`.
+keys := ks if {
+	[in_group, gt] := [grouped, group_tags]
+	n := count(gt)
+	ks := {i: key |
+		some i, inst in input.instances
+		not inst.Status == "Stopped"
+		not inst.InstanceId in in_group
+		values := [object.get(tag, "Value", "") | some k in gt; tag := inst.Tags[_]; tag.Key == k]
+		count(values) == n
+		key := concat("|", array.concat([inst.RegionId], values))
+	}
 }
 
 # Members sorted by group key: a group has at least min_instances members
 # when the entry min_instances-1 places earlier has the same key.
 members := sort([[key, i] | some i, key in keys])
 
-crowded := {x[0] |
-	some i, x in members
-	j := i - (min_instances - 1)
-	j >= 0
-	members[j][0] == x[0]
-}
-
-deny contains f if {
-	some i, inst in input.instances
-	inst.DeploymentSetId == ""
-	keys[i] in crowded
-	not inst.RegionId in regions_missing_members
-	f := {
-		"pointer": sprintf("/instances/%d/DeploymentSetId", [i]),
-		"msg": sprintf("instance %s is one of several instances tagged %s in %s and belongs to no deployment set", [label(inst), tag_text(inst), inst.RegionId]),
+# `ms[j]` and `[0]` in two steps: regorus scans for `ms[j][0]` in one.
+crowded := c if {
+	ms := members
+	back := min_instances - 1
+	c := {x[0] |
+		some i, x in ms
+		j := i - back
+		j >= 0
+		earlier := ms[j]
+		earlier[0] == x[0]
 	}
 }
 
-unknown contains f if {
+deny contains outside(i, inst) if {
+	[k, cr, unsure] := [keys, crowded, regions_missing_members]
 	some i, inst in input.instances
 	inst.DeploymentSetId == ""
-	keys[i] in crowded
-	inst.RegionId in regions_missing_members
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s belongs to no deployment set and to no collected scaling group, but some scaling groups of %s have no scaling_instances in the snapshot", [label(inst), inst.RegionId]),
-	}
+	key := k[i]
+	key in cr
+	not inst.RegionId in unsure
 }
 
-unknown contains f if {
+unknown contains members_unknown(i, inst) if {
+	[k, cr, unsure] := [keys, crowded, regions_missing_members]
+	some i, inst in input.instances
+	inst.DeploymentSetId == ""
+	key := k[i]
+	key in cr
+	inst.RegionId in unsure
+}
+
+unknown contains no_deployment_set(i, inst) if {
+	[k, cr] := [keys, crowded]
 	some i, inst in input.instances
 	not inst.DeploymentSetId
-	keys[i] in crowded
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s has no DeploymentSetId in the snapshot, whether it is in a deployment set cannot be judged", [label(inst)]),
-	}
+	key := k[i]
+	key in cr
 }
 
 unknown contains f if {
+	in_group := grouped
 	some i, inst in input.instances
-	not tags_reported(inst)
+	not inst.DeploymentSetId
+	not inst.Tags
 	not inst.Status == "Stopped"
-	not inst.InstanceId in grouped
-	not inst.DeploymentSetId
+	not inst.InstanceId in in_group
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s has neither Tags nor DeploymentSetId in the snapshot, whether it runs outside a deployment set with copies of itself cannot be judged", [label(inst)]),
@@ -110,28 +122,38 @@ unknown contains f if {
 }
 
 unknown contains f if {
+	in_group := grouped
 	some i, inst in input.instances
-	not tags_reported(inst)
+	# A validated snapshot never has null Tags: absent is the only way not
+	# to have a list.
+	not inst.Tags
 	inst.DeploymentSetId == ""
 	not inst.Status == "Stopped"
-	not inst.InstanceId in grouped
+	not inst.InstanceId in in_group
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s belongs to no deployment set and has no Tags in the snapshot, which instances it runs alongside cannot be judged", [label(inst)]),
 	}
 }
 
-# "RegionId|value1|value2" when the instance carries every grouping tag.
-group_key(inst) := concat("|", array.concat([inst.RegionId], values)) if {
-	values := [object.get(tag, "Value", "") | some k in group_tags; some tag in inst.Tags; tag.Key == k]
-	count(values) == count(group_tags)
+outside(i, inst) := {
+	"pointer": sprintf("/instances/%d/DeploymentSetId", [i]),
+	"msg": sprintf("instance %s is one of several instances tagged %s in %s and belongs to no deployment set", [label(inst), tag_text(inst), inst.RegionId]),
+}
+
+members_unknown(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s belongs to no deployment set and to no collected scaling group, but some scaling groups of %s have no scaling_instances in the snapshot", [label(inst), inst.RegionId]),
+}
+
+no_deployment_set(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s has no DeploymentSetId in the snapshot, whether it is in a deployment set cannot be judged", [label(inst)]),
 }
 
 tag_text(inst) := concat(", ", [sprintf("%s=%s", [k, object.get(tag, "Value", "")]) | some k in group_tags; some tag in inst.Tags; tag.Key == k])
 
 members_collected(g) if is_array(g.scaling_instances)
-
-tags_reported(inst) if is_array(inst.Tags)
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.
 label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {

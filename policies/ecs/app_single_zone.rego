@@ -25,94 +25,113 @@ group_tags := data.ecsguard.params.app_single_zone.group_tags
 
 min_instances := data.ecsguard.params.app_single_zone.min_instances
 
+# Everything below is computed once; each loop binds the rules it reads to
+# locals first, indexes nested arrays in two steps (regorus scans for
+# `a[i][j]` in one expression) and builds findings in the head (Performance
+# in policies/README.md).
+
 # The group key of every instance that is not stopped and carries every
-# grouping tag, by index, computed once.
-keys := {i: key |
-	some i, inst in input.instances
-	not inst.Status == "Stopped"
-	key := group_key(inst)
+# grouping tag ("RegionId|value1|value2"), by index. Inline: a helper call
+# per instance is dear, and `Tags[_]` is cheaper than `some tag in Tags`.
+keys := ks if {
+	gt := group_tags
+	n := count(gt)
+	ks := {i: key |
+		some i, inst in input.instances
+		not inst.Status == "Stopped"
+		values := [object.get(tag, "Value", "") | some k in gt; tag := inst.Tags[_]; tag.Key == k]
+		count(values) == n
+		key := concat("|", array.concat([inst.RegionId], values))
+	}
 }
 
 # Members sorted by group key: a group has at least min_instances members
-# when the entry min_instances-1 places earlier has the same key. Built once;
-# no per-group scan of the fleet.
+# when the entry min_instances-1 places earlier has the same key. No
+# per-group scan of the fleet.
 members := sort([[key, i] | some i, key in keys])
 
-crowded := {x[0] |
-	some i, x in members
-	j := i - (min_instances - 1)
-	j >= 0
-	members[j][0] == x[0]
+crowded := c if {
+	ms := members
+	back := min_instances - 1
+	c := {x[0] |
+		some i, x in ms
+		j := i - back
+		j >= 0
+		earlier := ms[j]
+		earlier[0] == x[0]
+	}
 }
 
 # Distinct (group, zone) pairs, sorted: a group with two entries spans zones.
-zones := sort({[key, zone] |
-	some i, key in keys
-	zone := input.instances[i].ZoneId
-	zone != ""
-})
+zones := zs if {
+	ks := keys
+	zs := sort({[key, zone] |
+		some i, inst in input.instances
+		key := ks[i]
+		zone := inst.ZoneId
+		zone != ""
+	})
+}
 
 spread := {z[0] |
-	some i, z in zones
+	zs := zones
+	some i, z in zs
 	i > 0
-	zones[i - 1][0] == z[0]
+	prev := zs[i - 1]
+	prev[0] == z[0]
 }
 
 # Groups with a member whose zone is not known.
-zoneless := {key |
-	some i, key in keys
-	no_zone(input.instances[i])
-}
-
-deny contains f if {
-	some i, inst in input.instances
-	key := keys[i]
-	key in crowded
-	not key in spread
-	not key in zoneless
-	f := {
-		"pointer": sprintf("/instances/%d/ZoneId", [i]),
-		"msg": sprintf("instance %s is one of the instances tagged %s in %s, which all run in zone %s", [label(inst), tag_text(inst), inst.RegionId, inst.ZoneId]),
+zoneless := z if {
+	ks := keys
+	z := {key | some i, inst in input.instances; not inst.ZoneId; key := ks[i]} | {key |
+		some i, inst in input.instances
+		inst.ZoneId == ""
+		key := ks[i]
 	}
 }
 
-unknown contains f if {
+deny contains one_zone(i, inst) if {
+	[ks, cr, sp, zl] := [keys, crowded, spread, zoneless]
 	some i, inst in input.instances
-	key := keys[i]
-	key in crowded
-	not key in spread
-	key in zoneless
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("some instances tagged %s in %s have no ZoneId in the snapshot, whether the group spans zones cannot be judged", [tag_text(inst), inst.RegionId]),
-	}
+	key := ks[i]
+	key in cr
+	not key in sp
+	not key in zl
 }
 
+unknown contains zones_unknown(i, inst) if {
+	[ks, cr, sp, zl] := [keys, crowded, spread, zoneless]
+	some i, inst in input.instances
+	key := ks[i]
+	key in cr
+	not key in sp
+	key in zl
+}
+
+# A validated snapshot never has null Tags: absent is the only way not to
+# have a list.
 unknown contains f if {
 	some i, inst in input.instances
+	not inst.Tags
 	not inst.Status == "Stopped"
-	not tags_reported(inst)
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s has no Tags in the snapshot, which instances it runs alongside cannot be judged", [label(inst)]),
 	}
 }
 
-# "RegionId|value1|value2" when the instance carries every grouping tag.
-group_key(inst) := concat("|", array.concat([inst.RegionId], values)) if {
-	values := [object.get(tag, "Value", "") | some k in group_tags; some tag in inst.Tags; tag.Key == k]
-	count(values) == count(group_tags)
+one_zone(i, inst) := {
+	"pointer": sprintf("/instances/%d/ZoneId", [i]),
+	"msg": sprintf("instance %s is one of the instances tagged %s in %s, which all run in zone %s", [label(inst), tag_text(inst), inst.RegionId, inst.ZoneId]),
+}
+
+zones_unknown(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("some instances tagged %s in %s have no ZoneId in the snapshot, whether the group spans zones cannot be judged", [tag_text(inst), inst.RegionId]),
 }
 
 tag_text(inst) := concat(", ", [sprintf("%s=%s", [k, object.get(tag, "Value", "")]) | some k in group_tags; some tag in inst.Tags; tag.Key == k])
-
-no_zone(inst) := true if {
-	not inst.ZoneId
-} else := true if {
-	inst.ZoneId == ""
-}
-
-tags_reported(inst) if is_array(inst.Tags)
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.
 label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {

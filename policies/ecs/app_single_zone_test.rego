@@ -68,3 +68,10 @@ test_instance_without_tags_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0"}
 	count(deny_pointers(instances)) == 0
 }
+
+# An empty ZoneId is as unknown as a missing one (its own rule body).
+test_group_with_an_empty_zone_is_unknown if {
+	instances := [instance("i-1", "cn-shanghai-f", "api"), instance("i-2", "cn-shanghai-f", "api"), instance("i-3", "", "api")]
+	unknown_pointers(instances) == {"/instances/0", "/instances/1", "/instances/2"}
+	count(deny_pointers(instances)) == 0
+}

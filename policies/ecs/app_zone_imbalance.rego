@@ -30,95 +30,140 @@ min_instances := data.ecsguard.params.app_zone_imbalance.min_instances
 
 max_share := data.ecsguard.params.app_zone_imbalance.max_share
 
+# Everything below is computed once; each loop binds the rules it reads to
+# locals first, indexes nested arrays in two steps (regorus scans for
+# `a[i][j]` in one expression) and builds findings in the head (Performance
+# in policies/README.md).
+
 # The group key of every instance that is not stopped and carries every
-# grouping tag, by index, computed once.
-keys := {i: key |
-	some i, inst in input.instances
-	not inst.Status == "Stopped"
-	key := group_key(inst)
+# grouping tag ("RegionId|value1|value2"), by index. Inline: a helper call
+# per instance is dear, and `Tags[_]` is cheaper than `some tag in Tags`.
+keys := ks if {
+	gt := group_tags
+	n := count(gt)
+	ks := {i: key |
+		some i, inst in input.instances
+		not inst.Status == "Stopped"
+		values := [object.get(tag, "Value", "") | some k in gt; tag := inst.Tags[_]; tag.Key == k]
+		count(values) == n
+		key := concat("|", array.concat([inst.RegionId], values))
+	}
 }
 
 # [group key, zone, index] sorted: each group, and each zone within it, is a
-# run of neighbours, and a run's length is its size. Built once.
-entries := sort([[key, zone, i] |
-	some i, key in keys
-	zone := input.instances[i].ZoneId
-	zone != ""
-])
+# run of neighbours, and a run's length is its size.
+entries := es if {
+	ks := keys
+	es := sort([[key, zone, i] |
+		some i, inst in input.instances
+		key := ks[i]
+		zone := inst.ZoneId
+		zone != ""
+	])
+}
 
-group_first := {e[0]: k | some k, e in entries; not entries[k - 1][0] == e[0]}
+# Where each run of a group, and of a zone within a group, starts and ends.
+group_starts := {k | some k, _ in entries; k == 0} | {k |
+	es := entries
+	some k, e in es
+	k > 0
+	prev := es[k - 1]
+	prev[0] != e[0]
+}
 
-group_last := {e[0]: k | some k, e in entries; not entries[k + 1][0] == e[0]}
+group_ends := {k | es := entries; last := count(es) - 1; some k, _ in es; k == last} | {k |
+	es := entries
+	some k, e in es
+	next := es[k + 1]
+	next[0] != e[0]
+}
 
-zone_first := {concat("|", [e[0], e[1]]): k | some k, e in entries; not same_zone(k - 1, e)}
+zone_starts := group_starts | {k |
+	es := entries
+	some k, e in es
+	k > 0
+	prev := es[k - 1]
+	prev[0] == e[0]
+	prev[1] != e[1]
+}
+
+zone_ends := group_ends | {k |
+	es := entries
+	some k, e in es
+	next := es[k + 1]
+	next[0] == e[0]
+	next[1] != e[1]
+}
+
+group_first := {e[0]: k | es := entries; some k in group_starts; e := es[k]}
+
+group_last := {e[0]: k | es := entries; some k in group_ends; e := es[k]}
+
+# [group key, zone] -> index of the zone's first entry.
+zone_first := {[e[0], e[1]]: k | es := entries; some k in zone_starts; e := es[k]}
 
 # Group key -> [zone, instances in it, instances in the group] for a zone
 # that holds more than max_share of a group spanning several zones.
-crowded := {key: [e[1], n, total] |
-	some k, e in entries
-	not same_zone(k + 1, e)
-	key := e[0]
-	n := (k - zone_first[concat("|", [key, e[1]])]) + 1
-	total := (group_last[key] - group_first[key]) + 1
-	total >= min_instances
-	n < total
-	n > max_share * total
-}
-
-same_zone(j, e) if {
-	entries[j][0] == e[0]
-	entries[j][1] == e[1]
+crowded := c if {
+	[es, gf, gl, zf] := [entries, group_first, group_last, zone_first]
+	[least, share] := [min_instances, max_share]
+	c := {key: [e[1], n, total] |
+		some k in zone_ends
+		e := es[k]
+		key := e[0]
+		n := (k - zf[[key, e[1]]]) + 1
+		total := (gl[key] - gf[key]) + 1
+		total >= least
+		n < total
+		n > share * total
+	}
 }
 
 # Groups with a member whose zone is not known.
-zoneless := {key |
-	some i, key in keys
-	no_zone(input.instances[i])
-}
-
-deny contains f if {
-	some i, inst in input.instances
-	key := keys[i]
-	c := crowded[key]
-	not key in zoneless
-	f := {
-		"pointer": sprintf("/instances/%d/ZoneId", [i]),
-		"msg": sprintf("instance %s is one of %d instances tagged %s in %s, %d of which run in zone %s", [label(inst), c[2], tag_text(inst), inst.RegionId, c[1], c[0]]),
+zoneless := z if {
+	ks := keys
+	z := {key | some i, inst in input.instances; not inst.ZoneId; key := ks[i]} | {key |
+		some i, inst in input.instances
+		inst.ZoneId == ""
+		key := ks[i]
 	}
 }
 
-unknown contains f if {
+deny contains imbalanced(i, inst, c) if {
+	[ks, cr, zl] := [keys, crowded, zoneless]
 	some i, inst in input.instances
-	key := keys[i]
-	key in zoneless
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("some instances tagged %s in %s have no ZoneId in the snapshot, how the group is spread over zones cannot be judged", [tag_text(inst), inst.RegionId]),
-	}
+	key := ks[i]
+	c := cr[key]
+	not key in zl
 }
 
+unknown contains zones_unknown(inst, i) if {
+	[ks, zl] := [keys, zoneless]
+	some i, inst in input.instances
+	key := ks[i]
+	key in zl
+}
+
+# A validated snapshot never has null Tags: absent is the only way not to
+# have a list.
 unknown contains f if {
 	some i, inst in input.instances
+	not inst.Tags
 	not inst.Status == "Stopped"
-	not tags_reported(inst)
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s has no Tags in the snapshot, which instances it runs alongside cannot be judged", [label(inst)]),
 	}
 }
 
-no_zone(inst) := true if {
-	not inst.ZoneId
-} else := true if {
-	inst.ZoneId == ""
+imbalanced(i, inst, c) := {
+	"pointer": sprintf("/instances/%d/ZoneId", [i]),
+	"msg": sprintf("instance %s is one of %d instances tagged %s in %s, %d of which run in zone %s", [label(inst), c[2], tag_text(inst), inst.RegionId, c[1], c[0]]),
 }
 
-tags_reported(inst) if is_array(inst.Tags)
-
-# "RegionId|value1|value2" when the instance carries every grouping tag.
-group_key(inst) := concat("|", array.concat([inst.RegionId], values)) if {
-	values := [object.get(tag, "Value", "") | some k in group_tags; some tag in inst.Tags; tag.Key == k]
-	count(values) == count(group_tags)
+zones_unknown(inst, i) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("some instances tagged %s in %s have no ZoneId in the snapshot, how the group is spread over zones cannot be judged", [tag_text(inst), inst.RegionId]),
 }
 
 tag_text(inst) := concat(", ", [sprintf("%s=%s", [k, object.get(tag, "Value", "")]) | some k in group_tags; some tag in inst.Tags; tag.Key == k])

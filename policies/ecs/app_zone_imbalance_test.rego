@@ -71,3 +71,10 @@ test_instance_without_tags_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0"}
 	count(deny_pointers(instances)) == 0
 }
+
+# An empty ZoneId is as unknown as a missing one (its own rule body).
+test_group_with_an_empty_zone_is_unknown if {
+	instances := array.concat(lopsided, [instance("i-6", "", "web")])
+	unknown_pointers(instances) == {"/instances/0", "/instances/1", "/instances/2", "/instances/3", "/instances/4", "/instances/5"}
+	count(deny_pointers(instances)) == 0
+}

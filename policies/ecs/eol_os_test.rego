@@ -76,3 +76,20 @@ test_default_table_knows_centos_7 if {
 		with data.ecsguard.now_ns as now
 	{f.pointer | some f in findings} == {"/instances/0/OSNameEn"}
 }
+
+# Absent and empty names take separate rule bodies: every combination.
+test_absent_or_empty_names_are_unknown if {
+	instances := [
+		object.remove(instance({}), ["OSName", "OSNameEn"]),
+		object.remove(instance({"OSName": ""}), ["OSNameEn"]),
+		object.remove(instance({"OSNameEn": ""}), ["OSName"]),
+		instance({"OSName": "", "OSNameEn": ""}),
+	]
+	unknown_pointers(instances) == {"/instances/0", "/instances/1", "/instances/2", "/instances/3"}
+	count(deny_pointers(instances)) == 0
+}
+
+test_os_name_is_used_when_the_english_name_is_empty if {
+	instances := [instance({"OSNameEn": ""})]
+	deny_pointers(instances) == {"/instances/0/OSName"}
+}

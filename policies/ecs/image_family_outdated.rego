@@ -35,66 +35,99 @@ ranked := sort([[concat("/", [img.RegionId, img.ImageFamily]), img.CreationTime,
 ])
 
 newest := {x[0]: x[2] |
-	some i, x in ranked
-	not same_family(i, x[0])
+	rs := ranked
+	some i, x in rs
+	not same_family(rs, i + 1, x[0])
 }
 
-same_family(i, family) if ranked[i + 1][0] == family
-
-# "RegionId/ImageId" -> [newest image id, family] for every image of a
-# family that is not the family's newest: judging an instance is one lookup.
-superseded := {concat("/", [img.RegionId, img.ImageId]): [latest, img.ImageFamily] |
-	some img in input.images
-	img.ImageFamily != ""
-	latest := newest[concat("/", [img.RegionId, img.ImageFamily])]
-	latest != img.ImageId
+# Two steps: regorus scans for `rs[i][0]` in one expression.
+same_family(rs, i, family) if {
+	next := rs[i]
+	next[0] == family
 }
 
-known_images := {concat("/", [img.RegionId, img.ImageId]) | some img in input.images}
+# Everything an instance is judged by is computed once per image and kept
+# per region, then per image id (public image ids repeat in every region):
+# judging an instance is two local lookups, with no key building and no
+# function call; findings are built in the head (Performance in
+# policies/README.md).
+image_regions := {img.RegionId | some img in input.images}
+
+# Image id -> [newest image id, family] for every image of a family that is
+# not the family's newest.
+superseded := {region: sup |
+	some region in image_regions
+	sup := {img.ImageId: [latest, img.ImageFamily] |
+		some img in input.images
+		img.RegionId == region
+		img.ImageFamily != ""
+		latest := newest[concat("/", [region, img.ImageFamily])]
+		latest != img.ImageId
+	}
+}
+
+known_images := {region: ids |
+	some region in image_regions
+	ids := {img.ImageId | some img in input.images; img.RegionId == region}
+}
 
 # Images whose family is known (an empty ImageFamily means none).
-images_with_family := {concat("/", [img.RegionId, img.ImageId]) |
-	some img in input.images
-	is_string(img.ImageFamily)
+images_with_family := {region: ids |
+	some region in image_regions
+	ids := {img.ImageId | some img in input.images; img.RegionId == region; is_string(img.ImageFamily)}
 }
 
-deny contains f if {
+deny contains outdated(i, inst, s) if {
+	sup := superseded
 	some i, inst in input.instances
-	s := superseded[concat("/", [inst.RegionId, inst.ImageId])]
-	f := {
-		"pointer": sprintf("/instances/%d/ImageId", [i]),
-		"msg": sprintf("instance %s runs image %s, but the newest Available image of family %s is %s", [label(inst), inst.ImageId, s[1], s[0]]),
-	}
+	in_region := sup[inst.RegionId]
+	s := in_region[inst.ImageId]
 }
 
-unknown contains f if {
+unknown contains no_family(i, inst) if {
+	with_family := images_with_family
 	some i, inst in input.instances
-	key := concat("/", [inst.RegionId, inst.ImageId])
-	not key in images_with_family
 	inst.ImageId != ""
-	f := {
-		"pointer": sprintf("/instances/%d/ImageId", [i]),
-		"msg": sprintf("image %s of instance %s %s, whether it is its family's newest cannot be judged", [inst.ImageId, label(inst), why_unknown(key)]),
-	}
+	ids := with_family[inst.RegionId]
+	not inst.ImageId in ids
 }
 
-unknown contains f if {
+# No image at all in the instance's region.
+unknown contains no_family(i, inst) if {
+	with_family := images_with_family
 	some i, inst in input.instances
-	no_image_id(inst)
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s has no ImageId in the snapshot, whether it runs its image family's newest image cannot be judged", [label(inst)]),
-	}
+	inst.ImageId != ""
+	region := inst.RegionId
+	not with_family[region]
 }
 
-no_image_id(inst) := true if {
+unknown contains no_image_id(i, inst) if {
+	some i, inst in input.instances
 	not inst.ImageId
-} else := true if {
+}
+
+unknown contains no_image_id(i, inst) if {
+	some i, inst in input.instances
 	inst.ImageId == ""
 }
 
-why_unknown(key) := "has no ImageFamily in the snapshot" if {
-	key in known_images
+outdated(i, inst, s) := {
+	"pointer": sprintf("/instances/%d/ImageId", [i]),
+	"msg": sprintf("instance %s runs image %s, but the newest Available image of family %s is %s", [label(inst), inst.ImageId, s[1], s[0]]),
+}
+
+no_family(i, inst) := {
+	"pointer": sprintf("/instances/%d/ImageId", [i]),
+	"msg": sprintf("image %s of instance %s %s, whether it is its family's newest cannot be judged", [inst.ImageId, label(inst), why_unknown(inst)]),
+}
+
+no_image_id(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s has no ImageId in the snapshot, whether it runs its image family's newest image cannot be judged", [label(inst)]),
+}
+
+why_unknown(inst) := "has no ImageFamily in the snapshot" if {
+	inst.ImageId in known_images[inst.RegionId]
 } else := "is not in the snapshot"
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.

@@ -77,3 +77,10 @@ test_instance_without_image_id_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0", "/instances/1"}
 	count(deny_pointers(instances)) == 0
 }
+
+# No image at all in the instance's region: its own rule body.
+test_image_in_a_region_without_images_is_unknown if {
+	instances := [instance({"RegionId": "cn-shanghai"})]
+	unknown_pointers(instances) == {"/instances/0/ImageId"}
+	count(deny_pointers(instances)) == 0
+}

@@ -26,58 +26,85 @@ package ecsguard.ecs.image_source
 
 allowed := {s | some s in data.ecsguard.params.image_source.allowed_sources}
 
-# Built once: "RegionId/ImageId" -> source, for images from other sources.
-disallowed_images := {concat("/", [img.RegionId, img.ImageId]): img.ImageOwnerAlias |
-	some img in input.images
-	not img.ImageOwnerAlias in allowed
-	img.ImageOwnerAlias
-}
+# Built once per image and kept per region, then per image id (public
+# image ids repeat in every region): judging an instance is two local
+# lookups, with no key building and no function call; findings are built in
+# the head (Performance in policies/README.md).
+image_regions := {img.RegionId | some img in input.images}
 
-sourced_images := {concat("/", [img.RegionId, img.ImageId]) |
-	some img in input.images
-	img.ImageOwnerAlias
-}
-
-known_images := {concat("/", [img.RegionId, img.ImageId]) | some img in input.images}
-
-deny contains f if {
-	some i, inst in input.instances
-	source := disallowed_images[concat("/", [inst.RegionId, inst.ImageId])]
-	f := {
-		"pointer": sprintf("/instances/%d/ImageId", [i]),
-		"msg": sprintf("instance %s runs image %s from source %s (allowed: %s)", [label(inst), inst.ImageId, source, concat(", ", sort(allowed))]),
+# Image id -> source, for images from other sources.
+disallowed_images := {region: bad |
+	some region in image_regions
+	bad := {img.ImageId: img.ImageOwnerAlias |
+		some img in input.images
+		img.RegionId == region
+		not img.ImageOwnerAlias in allowed
+		img.ImageOwnerAlias
 	}
 }
 
-unknown contains f if {
+sourced_images := {region: ids |
+	some region in image_regions
+	ids := {img.ImageId | some img in input.images; img.RegionId == region; img.ImageOwnerAlias}
+}
+
+known_images := {region: ids |
+	some region in image_regions
+	ids := {img.ImageId | some img in input.images; img.RegionId == region}
+}
+
+deny contains disallowed(i, inst, source) if {
+	bad := disallowed_images
+	some i, inst in input.instances
+	in_region := bad[inst.RegionId]
+	source := in_region[inst.ImageId]
+}
+
+unknown contains no_source(i, inst) if {
+	sourced := sourced_images
 	some i, inst in input.instances
 	inst.ImageId != ""
-	key := concat("/", [inst.RegionId, inst.ImageId])
-	not key in sourced_images
-	f := {
-		"pointer": sprintf("/instances/%d/ImageId", [i]),
-		"msg": sprintf("image %s of instance %s %s, its source cannot be judged", [inst.ImageId, label(inst), why_unknown(key)]),
-	}
+	ids := sourced[inst.RegionId]
+	not inst.ImageId in ids
 }
 
-unknown contains f if {
+# No image at all in the instance's region.
+unknown contains no_source(i, inst) if {
+	sourced := sourced_images
 	some i, inst in input.instances
-	no_image_id(inst)
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s has no ImageId in the snapshot, its image source cannot be judged", [label(inst)]),
-	}
+	inst.ImageId != ""
+	region := inst.RegionId
+	not sourced[region]
 }
 
-why_unknown(key) := "has no ImageOwnerAlias in the snapshot" if {
-	key in known_images
-} else := "is not in the snapshot"
-
-no_image_id(inst) := true if {
+unknown contains no_image_id(i, inst) if {
+	some i, inst in input.instances
 	not inst.ImageId
-} else := true if {
+}
+
+unknown contains no_image_id(i, inst) if {
+	some i, inst in input.instances
 	inst.ImageId == ""
 }
+
+disallowed(i, inst, source) := {
+	"pointer": sprintf("/instances/%d/ImageId", [i]),
+	"msg": sprintf("instance %s runs image %s from source %s (allowed: %s)", [label(inst), inst.ImageId, source, concat(", ", sort(allowed))]),
+}
+
+no_source(i, inst) := {
+	"pointer": sprintf("/instances/%d/ImageId", [i]),
+	"msg": sprintf("image %s of instance %s %s, its source cannot be judged", [inst.ImageId, label(inst), why_unknown(inst)]),
+}
+
+no_image_id(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s has no ImageId in the snapshot, its image source cannot be judged", [label(inst)]),
+}
+
+why_unknown(inst) := "has no ImageOwnerAlias in the snapshot" if {
+	inst.ImageId in known_images[inst.RegionId]
+} else := "is not in the snapshot"
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.
 label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {

@@ -24,31 +24,55 @@ package ecsguard.ecs.retired_family
 
 retired := {fam | some fam in data.ecsguard.params.retired_family.retired_families}
 
-deny contains f if {
+# The family is InstanceTypeFamily when reported, else the first two parts
+# of InstanceType ("ecs.t1.small" -> "ecs.t1"). Each case is its own rule
+# body, the second looking up the answer computed once per distinct
+# instance type; findings are built in the head (Performance in
+# policies/README.md).
+instance_types := {inst.InstanceType | some inst in input.instances}
+
+# Instance type -> its retired family.
+retired_types := {t: fam |
+	some t in instance_types
+	is_string(t)
+	t != ""
+	fam := concat(".", array.slice(split(t, "."), 0, 2))
+	fam in retired
+}
+
+deny contains retired_finding(i, inst, "InstanceTypeFamily", inst.InstanceTypeFamily) if {
+	ret := retired
 	some i, inst in input.instances
-	fam := family(inst)
-	fam.name in retired
-	f := {
-		"pointer": sprintf("/instances/%d/%s", [i, fam.field]),
-		"msg": sprintf("instance %s is of type %s in retired family %s", [label(inst), object.get(inst, "InstanceType", "(type not reported)"), fam.name]),
-	}
+	inst.InstanceTypeFamily != ""
+	inst.InstanceTypeFamily in ret
+}
+
+# Indexes of instances with a family reported. A set, because OPA drops
+# the body of `not inst.InstanceTypeFamily != ""` when the field is absent.
+with_family := {i | some i, inst in input.instances; inst.InstanceTypeFamily != ""}
+
+deny contains retired_finding(i, inst, "InstanceType", fam) if {
+	[ret, fam_known] := [retired_types, with_family]
+	some i, inst in input.instances
+	not i in fam_known
+	inst.InstanceType != ""
+	fam := ret[inst.InstanceType]
 }
 
 unknown contains f if {
+	[fam_known, typed] := [with_family, {i | some i, inst in input.instances; inst.InstanceType != ""}]
 	some i, inst in input.instances
-	not family(inst)
+	not i in fam_known
+	not i in typed
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s has neither InstanceTypeFamily nor InstanceType in the snapshot, its instance family cannot be judged", [label(inst)]),
 	}
 }
 
-# InstanceTypeFamily when reported, else the first two parts of
-# InstanceType ("ecs.t1.small" -> "ecs.t1").
-family(inst) := {"field": "InstanceTypeFamily", "name": inst.InstanceTypeFamily} if {
-	inst.InstanceTypeFamily != ""
-} else := {"field": "InstanceType", "name": concat(".", array.slice(split(inst.InstanceType, "."), 0, 2))} if {
-	inst.InstanceType != ""
+retired_finding(i, inst, field, name) := {
+	"pointer": sprintf("/instances/%d/%s", [i, field]),
+	"msg": sprintf("instance %s is of type %s in retired family %s", [label(inst), object.get(inst, "InstanceType", "(type not reported)"), name]),
 }
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.

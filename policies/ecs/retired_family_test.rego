@@ -47,3 +47,22 @@ test_missing_type_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0"}
 	count(deny_pointers(instances)) == 0
 }
+
+# Absent and empty fields take separate rule bodies: every combination.
+test_empty_family_falls_back_to_type if {
+	instances := [instance({"InstanceType": "ecs.s2.large", "InstanceTypeFamily": ""})]
+	deny_pointers(instances) == {"/instances/0/InstanceType"}
+	count(unknown_pointers(instances)) == 0
+}
+
+test_absent_or_empty_type_and_family_are_unknown if {
+	instances := [
+		object.remove(instance({}), ["InstanceType", "InstanceTypeFamily"]),
+		object.remove(instance({"InstanceType": ""}), ["InstanceTypeFamily"]),
+		object.remove(instance({"InstanceTypeFamily": ""}), ["InstanceType"]),
+		instance({"InstanceType": "", "InstanceTypeFamily": ""}),
+		object.remove(instance({"InstanceType": "ecs.s2.large"}), ["InstanceTypeFamily"]),
+	]
+	unknown_pointers(instances) == {"/instances/0", "/instances/1", "/instances/2", "/instances/3"}
+	deny_pointers(instances) == {"/instances/4/InstanceType"}
+}
