@@ -7,12 +7,12 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::fleet::{fleet, Fleet};
-use common::{Fake, Plan, RandomFaults, ID, SECRET, TOKEN};
+use common::{run, Fake, Plan, RandomFaults, ID, SECRET, TOKEN};
 use ecsguard::collect::client::{Client, ClientConfig, RetryPolicy};
 use ecsguard::collect::collector::{collect, Regions, Silent};
 use ecsguard::collect::credentials::Credential;
@@ -58,19 +58,6 @@ fn collect_both_regions(home: &Path, fake: &Fake, out: &Path) -> Command {
     .arg("-o")
     .arg(out);
     c
-}
-
-fn run(cmd: &mut Command) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = cmd.output().unwrap();
-    (
-        status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&stdout).into_owned(),
-        String::from_utf8_lossy(&stderr).into_owned(),
-    )
 }
 
 fn fast_client(fake: &Fake) -> Client {

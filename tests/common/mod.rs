@@ -1020,3 +1020,17 @@ fn assume_role(st: &State, params: &HashMap<String, String>, n: usize) -> (u16, 
     });
     (200, body.to_string())
 }
+
+/// Runs a command to its end: exit code (-1 when killed), stdout, stderr.
+pub fn run(cmd: &mut std::process::Command) -> (i32, String, String) {
+    let std::process::Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().unwrap();
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
