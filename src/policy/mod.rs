@@ -73,6 +73,17 @@ impl Rule {
             .or(self.unknown.first())
             .map_or(1, |d| d.line)
     }
+
+    /// The line of the definition that produced a verdict.
+    pub fn origin_line(&self, origin: crate::evaluate::Origin) -> usize {
+        use crate::evaluate::Origin;
+        let definition = match origin {
+            Origin::Deny(d) => self.deny.get(d),
+            Origin::Unknown(d) => self.unknown.get(d),
+            Origin::Engine => None,
+        };
+        definition.map_or(self.line(), |d| d.line)
+    }
 }
 
 /// A `test_*` rule.

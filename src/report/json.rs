@@ -4,14 +4,17 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::marker::PhantomData;
+use std::sync::OnceLock;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
-use serde::ser::{SerializeSeq, Serializer};
+use serde::ser::Serializer;
 use serde::Serialize;
+use serde_json::value::RawValue;
 
-use super::{Outcome, Tally};
-use crate::evaluate::Status;
-use crate::policy::Severity;
+use super::{Outcome, Place, Tally};
+use crate::evaluate::{Finding, Origin, Status, Subject};
+use crate::policy::{Rule, Severity};
 
 /// The version of the findings document.
 pub const FINDINGS_VERSION: &str = "1";
@@ -102,9 +105,9 @@ pub struct Summary {
 
 #[derive(Serialize, JsonSchema)]
 pub struct FindingOut<'a> {
-    pub rule: RuleOut<'a>,
+    pub rule: Rendered<'a, RuleOut<'a>>,
     pub status: Status,
-    pub resource: ResourceOut,
+    pub resource: Rendered<'a, ResourceOut>,
     /// What failed, or why it could not be judged; null for a pass.
     pub message: Option<&'a str>,
     /// How to fix a failure; null unless the verdict is fail.
@@ -165,7 +168,7 @@ pub struct FieldOut {
 
 #[derive(Serialize, JsonSchema)]
 pub struct RemediationOut<'a> {
-    pub text: &'a str,
+    pub text: Rendered<'a, String>,
     /// The aliyun CLI command, filled in for this resource.
     pub cli: Option<String>,
 }
@@ -179,18 +182,137 @@ pub struct RuleErrorOut<'a> {
     pub message: &'a str,
 }
 
-/// The findings, serialized one by one rather than collected first (a
-/// 100k-instance fleet yields half a million of them).
-pub struct Findings<'a>(&'a Outcome<'a>);
+/// A part of a finding that many findings repeat — the rule (a 100k fleet
+/// gives each of 91 rules 100k findings) or the resource (judged by every
+/// rule of its type) — serialized once and then copied, or, when it is
+/// particular to one finding, serialized in place. Either way the JSON is
+/// what `T` serializes to, and the schema is `T`'s.
+pub enum Rendered<'a, T> {
+    Once(&'a RawValue),
+    Here(T),
+}
+
+impl<T: Serialize> Serialize for Rendered<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Rendered::Once(raw) => raw.serialize(s),
+            Rendered::Here(value) => value.serialize(s),
+        }
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Rendered<'_, T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+fn render_once<T: Serialize>(value: &T) -> Box<RawValue> {
+    RawValue::from_string(serde_json::to_string(value).expect("report parts serialize"))
+        .expect("serde_json writes valid JSON")
+}
+
+/// The once-rendered parts of findings.
+struct Renders {
+    rules: Vec<RuleRenders>,
+    /// Per snapshot kind, per resource: filled by the first finding about it.
+    resources: Vec<Vec<OnceLock<Box<RawValue>>>>,
+}
+
+struct RuleRenders {
+    /// The rule as the engine's own verdicts (pass, data not collected) show it.
+    engine: Box<RawValue>,
+    deny: Vec<Box<RawValue>>,
+    unknown: Vec<Box<RawValue>>,
+    remediation: Box<RawValue>,
+}
+
+impl Renders {
+    fn new(outcome: &Outcome) -> Renders {
+        let rules = outcome
+            .policies
+            .rules
+            .iter()
+            .map(|rule| {
+                let at = |origin| render_once(&rule_out(rule, rule.origin_line(origin)));
+                RuleRenders {
+                    engine: at(Origin::Engine),
+                    deny: (0..rule.deny.len()).map(|d| at(Origin::Deny(d))).collect(),
+                    unknown: (0..rule.unknown.len())
+                        .map(|d| at(Origin::Unknown(d)))
+                        .collect(),
+                    remediation: render_once(&rule.meta.remediation.text),
+                }
+            })
+            .collect();
+        let resources = outcome
+            .snapshot
+            .kinds
+            .iter()
+            .map(|k| k.resources.iter().map(|_| OnceLock::new()).collect())
+            .collect();
+        Renders { rules, resources }
+    }
+
+    fn rule(&self, f: &Finding) -> &RawValue {
+        let r = &self.rules[f.rule];
+        let definition = match f.origin {
+            Origin::Deny(d) => r.deny.get(d),
+            Origin::Unknown(d) => r.unknown.get(d),
+            Origin::Engine => None,
+        };
+        definition.unwrap_or(&r.engine)
+    }
+}
+
+fn rule_out(rule: &Rule, line: usize) -> RuleOut<'_> {
+    RuleOut {
+        id: &rule.meta.id,
+        package: &rule.package,
+        title: &rule.meta.title,
+        severity: rule.meta.severity,
+        file: &rule.file,
+        line,
+    }
+}
+
+fn resource_out(place: Place) -> ResourceOut {
+    ResourceOut {
+        kind: place.kind,
+        id: place.id,
+        region: place.region,
+        pointer: place.pointer,
+        line: place.line,
+        field: place.field.map(|p| FieldOut {
+            pointer: p.pointer,
+            line: p.line,
+            column: p.column,
+        }),
+    }
+}
+
+/// The findings. They are written by [`write`] outside serde, one compact
+/// object per line, rendered on every core; in the serialized document this
+/// is a slot that `write` fills.
+pub struct Findings<'a>(PhantomData<&'a ()>);
+
+/// What the findings slot looks like in the pretty-printed document. Raw
+/// newlines occur only in the printer's layout, never inside a string, so
+/// nothing else in the document can look like this.
+const FINDINGS_SLOT: &str = "\n  \"findings\": \"\\u0001\"";
 
 impl Serialize for Findings<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let outcome = self.0;
-        let mut seq = s.serialize_seq(Some(outcome.evaluation.findings.len()))?;
-        for f in &outcome.evaluation.findings {
-            seq.serialize_element(&finding_out(outcome, f))?;
-        }
-        seq.end()
+        s.serialize_str("\u{1}")
     }
 }
 
@@ -203,38 +325,26 @@ impl JsonSchema for Findings<'_> {
     }
 }
 
-pub fn finding_out<'a>(
+fn finding_out<'a>(
     outcome: &'a Outcome<'a>,
-    f: &'a crate::evaluate::Finding,
+    renders: &'a Renders,
+    f: &'a Finding,
 ) -> FindingOut<'a> {
-    let rule = outcome.rule(f);
-    let place = outcome.place(f);
+    let resource = match (f.subject, &f.field) {
+        (Subject::Resource { kind, index }, None) => Rendered::Once(
+            renders.resources[kind][index]
+                .get_or_init(|| render_once(&resource_out(outcome.place(f)))),
+        ),
+        _ => Rendered::Here(resource_out(outcome.place(f))),
+    };
     FindingOut {
-        rule: RuleOut {
-            id: &rule.meta.id,
-            package: &rule.package,
-            title: &rule.meta.title,
-            severity: rule.meta.severity,
-            file: &rule.file,
-            line: outcome.rule_line(f),
-        },
+        rule: Rendered::Once(renders.rule(f)),
         status: f.status,
-        resource: ResourceOut {
-            kind: place.kind,
-            id: place.id,
-            region: place.region,
-            pointer: place.pointer,
-            line: place.line,
-            field: place.field.map(|p| FieldOut {
-                pointer: p.pointer,
-                line: p.line,
-                column: p.column,
-            }),
-        },
+        resource,
         message: f.message.as_deref(),
         remediation: (f.waiver.map_or(f.status, |w| w.verdict) == Status::Fail).then(|| {
             RemediationOut {
-                text: &rule.meta.remediation.text,
+                text: Rendered::Once(&renders.rules[f.rule].remediation),
                 cli: outcome.remediation_cli(f),
             }
         }),
@@ -243,6 +353,54 @@ pub fn finding_out<'a>(
             entry: waiver_out(&ws.entries[w.index]),
         }),
         baseline: f.novelty,
+    }
+}
+
+/// Findings per rendering task: big enough that the threads' start-up and
+/// hand-over are noise, small enough that the buffers stay a few MB.
+const CHUNK: usize = 8192;
+
+/// Writes the findings array: each finding rendered into its chunk's buffer
+/// (all cores rendering side by side), the buffers written in order.
+fn write_findings(outcome: &Outcome, w: &mut dyn Write) -> std::io::Result<()> {
+    let findings = &outcome.evaluation.findings;
+    if findings.is_empty() {
+        return w.write_all(b"[]");
+    }
+    let renders = Renders::new(outcome);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); threads];
+    let mut first = true;
+    w.write_all(b"[")?;
+    for round in findings.chunks(CHUNK * threads) {
+        let used = round.len().div_ceil(CHUNK);
+        std::thread::scope(|s| {
+            let mut work = round.chunks(CHUNK).zip(buffers.iter_mut());
+            let here = work.next();
+            for (chunk, buffer) in work {
+                let renders = &renders;
+                s.spawn(move || render_chunk(outcome, renders, chunk, buffer));
+            }
+            if let Some((chunk, buffer)) = here {
+                render_chunk(outcome, &renders, chunk, buffer);
+            }
+        });
+        for buffer in &buffers[..used] {
+            // Every finding starts with its separator; the first has none.
+            let skip = if first { 1 } else { 0 };
+            first = false;
+            w.write_all(&buffer[skip..])?;
+        }
+    }
+    w.write_all(b"\n  ]")
+}
+
+fn render_chunk(outcome: &Outcome, renders: &Renders, chunk: &[Finding], buffer: &mut Vec<u8>) {
+    buffer.clear();
+    for f in chunk {
+        buffer.extend_from_slice(b",\n    ");
+        serde_json::to_writer(&mut *buffer, &finding_out(outcome, renders, f))
+            .expect("findings serialize");
     }
 }
 
@@ -270,7 +428,7 @@ pub fn document<'a>(outcome: &'a Outcome<'a>) -> Document<'a> {
             rules: outcome.policies.rules.len(),
             errors: outcome.evaluation.errors.len(),
         },
-        findings: Findings(outcome),
+        findings: Findings(PhantomData),
         errors: outcome
             .evaluation
             .errors
@@ -304,8 +462,15 @@ pub fn document<'a>(outcome: &'a Outcome<'a>) -> Document<'a> {
 }
 
 pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
+    let head = serde_json::to_string_pretty(&document(outcome))?;
+    let (before, after) = head
+        .split_once(FINDINGS_SLOT)
+        .expect("the document has a findings slot");
     let mut writer = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut writer, &document(outcome))?;
+    writer.write_all(before.as_bytes())?;
+    writer.write_all(b"\n  \"findings\": ")?;
+    write_findings(outcome, &mut writer)?;
+    writer.write_all(after.as_bytes())?;
     writeln!(writer)?;
     writer.flush()
 }

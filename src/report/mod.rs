@@ -87,12 +87,7 @@ impl<'a> Outcome<'a> {
 
     /// The line of the definition that produced the verdict.
     pub fn rule_line(&self, f: &Finding) -> usize {
-        let rule = self.rule(f);
-        match f.origin {
-            Origin::Deny(d) => rule.deny.get(d).map_or(rule.line(), |d| d.line),
-            Origin::Unknown(d) => rule.unknown.get(d).map_or(rule.line(), |d| d.line),
-            Origin::Engine => rule.line(),
-        }
+        self.rule(f).origin_line(f.origin)
     }
 
     /// The byte range of the rule head that produced the verdict, in its file.
