@@ -92,20 +92,30 @@ pub fn evaluate(
 ) -> Evaluation {
     let mut engine = policies.judge_with_data(now_ns, now);
     engine.set_input(snapshot.value.clone());
+    // The engine analyses the policies on its first query; done here, before
+    // the per-thread clones, it is done once rather than once per thread.
+    let _ = engine.eval_query("true".into(), false);
+    // Rules over the largest collections first: a long rule picked up last
+    // would leave the other threads idle while it runs.
+    let mut order: Vec<usize> = (0..policies.rules.len()).collect();
+    order.sort_by_key(|&i| {
+        let kind = kind_position(policies.rules[i].meta.kind);
+        std::cmp::Reverse(snapshot.kinds[kind].resources.len())
+    });
     let next = AtomicUsize::new(0);
     let threads = threads.clamp(1, policies.rules.len().max(1));
     let mut results: Vec<(usize, Result<Vec<Finding>, RuleError>)> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let mut engine = engine.clone();
-                let next = &next;
+                let (next, order) = (&next, &order);
                 s.spawn(move || {
                     let mut out = Vec::new();
                     loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(rule) = policies.rules.get(i) else {
+                        let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
                             break;
                         };
+                        let rule = &policies.rules[i];
                         let started = std::time::Instant::now();
                         out.push((i, judge(&mut engine, i, rule, snapshot)));
                         if timings {
