@@ -3821,6 +3821,13 @@ fn demo() -> Fleet {
     if let Some(p) = f.insts[db_staging].patch.as_mut() {
         p.baseline = baseline;
     }
+    // web-prod-sh-legacy-01 runs Ubuntu, but its patch scans use the Alibaba
+    // Cloud Linux baseline: its compliance is measured against another OS.
+    let legacy = find(&f, "web-prod-sh-legacy-01");
+    let baseline = f.baseline_for(f.insts[legacy].region, ALINUX);
+    if let Some(p) = f.insts[legacy].patch.as_mut() {
+        p.baseline = baseline;
+    }
     // Spot c7.4xlarge is scarce in cn-shanghai-e and -g: its price is near
     // the pay-as-you-go price, batch-render-sh-02 (e) is being reclaimed and
     // the price limit of batch-render-sh-01 (g) is below the market.
