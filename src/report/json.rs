@@ -357,8 +357,9 @@ fn finding_out<'a>(
 }
 
 /// Findings per rendering task: big enough that the threads' start-up and
-/// hand-over are noise, small enough that the buffers stay a few MB.
-const CHUNK: usize = 8192;
+/// hand-over are noise, small enough that the buffers stay about a MB (peak
+/// memory is a target: issue 2).
+const CHUNK: usize = 2048;
 
 /// Writes the findings array: each finding rendered into its chunk's buffer
 /// (all cores rendering side by side), the buffers written in order.
