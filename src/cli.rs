@@ -675,6 +675,9 @@ fn list_policies(args: PoliciesArgs) -> Result<i32, Failure> {
                         "remediation": r.meta.remediation,
                         "references": r.meta.references,
                         "cloud_config": r.meta.cloud_config,
+                        "needs_params": r.meta.needs_params,
+                        "configured": r.configured(),
+                        "unset_params": r.unset_params,
                     })
                 })
                 .collect();
@@ -692,14 +695,26 @@ fn list_policies(args: PoliciesArgs) -> Result<i32, Failure> {
                 .max()
                 .unwrap_or(0);
             for r in &policies.rules {
+                let state = if r.configured() {
+                    String::new()
+                } else {
+                    format!("  [not configured: {}]", report::needs_params_text(r))
+                };
                 println!(
-                    "{:width$}  {:8}  {:22}  {}  ({}:{})",
+                    "{:width$}  {:8}  {:22}  {}  ({}:{}){state}",
                     r.meta.id,
                     r.meta.severity.as_str(),
                     r.meta.kind.name,
                     r.meta.title,
                     r.file,
                     r.line()
+                );
+            }
+            let n = policies.not_configured().count();
+            if n > 0 {
+                println!(
+                    "{n} of {} rules are not configured: they judge nothing until their parameters are set with --data",
+                    policies.rules.len()
                 );
             }
         }

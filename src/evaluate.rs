@@ -6,6 +6,11 @@
 //! needs was not collected for that resource's region, which the engine
 //! decides from `collection_errors`, absent collections and the rule's
 //! `requires`, so no rule can pass a resource silently on missing data.
+//!
+//! A rule that needs a parameter the user has not set (`custom.needs_params`:
+//! an allowlist, a threshold with no sensible default) is not evaluated at
+//! all: it yields no finding, neither pass nor unknown, and the reports list
+//! it as not configured ([`PolicySet::not_configured`]).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -96,14 +101,17 @@ pub fn evaluate(
     // the per-thread clones, it is done once rather than once per thread.
     let _ = engine.eval_query("true".into(), false);
     // Rules over the largest collections first: a long rule picked up last
-    // would leave the other threads idle while it runs.
-    let mut order: Vec<usize> = (0..policies.rules.len()).collect();
+    // would leave the other threads idle while it runs. Rules that are not
+    // configured are left out.
+    let mut order: Vec<usize> = (0..policies.rules.len())
+        .filter(|&i| policies.rules[i].configured())
+        .collect();
     order.sort_by_key(|&i| {
         let kind = kind_position(policies.rules[i].meta.kind);
         std::cmp::Reverse(snapshot.kinds[kind].resources.len())
     });
     let next = AtomicUsize::new(0);
-    let threads = threads.clamp(1, policies.rules.len().max(1));
+    let threads = threads.clamp(1, order.len().max(1));
     let mut results: Vec<(usize, Result<Vec<Finding>, RuleError>)> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -111,10 +119,7 @@ pub fn evaluate(
                 let (next, order) = (&next, &order);
                 s.spawn(move || {
                     let mut out = Vec::new();
-                    loop {
-                        let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                            break;
-                        };
+                    while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
                         let rule = &policies.rules[i];
                         let started = std::time::Instant::now();
                         out.push((i, judge(&mut engine, i, rule, snapshot)));

@@ -347,7 +347,8 @@ pub struct BaselineDiff {
     pub path: String,
     pub new: usize,
     pub existing: usize,
-    /// Failures of the baseline that no longer fail.
+    /// Failures of the baseline that no longer fail (rules that did not run
+    /// this time, being not configured, are left out).
     pub fixed: Vec<BaselineFailure>,
 }
 
@@ -390,10 +391,15 @@ pub fn apply_baseline(
         f.novelty = Some(novelty);
         present.insert(key);
     }
+    // A rule that did not run this time (not configured) fixed nothing.
+    let not_run: HashSet<&str> = policies
+        .not_configured()
+        .map(|r| r.meta.id.as_str())
+        .collect();
     diff.fixed = baseline
         .failures
         .iter()
-        .filter(|b| !present.contains(&b.key()))
+        .filter(|b| !present.contains(&b.key()) && !not_run.contains(b.rule.as_str()))
         .cloned()
         .collect();
     diff

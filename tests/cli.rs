@@ -516,6 +516,160 @@ fn now_and_data_overrides_change_time_based_verdicts() {
     assert!(err.contains("broken.yaml:"), "{err}");
 }
 
+/// A rule that needs a parameter (an allowlist) with no default.
+const ALLOWLIST_RULE: &str = r#"# METADATA
+# title: Instance name is on the deny list
+# description: A name from the list.
+# custom:
+#   id: T-002
+#   severity: high
+#   resource_type: instance
+#   needs_params: [names.denied]
+#   remediation:
+#     text: Rename it.
+package test.names
+
+denied := {n | some n in data.ecsguard.params.names.denied}
+
+deny contains f if {
+	some i, inst in input.instances
+	inst.InstanceName in denied
+	f := {"pointer": sprintf("/instances/%d/InstanceName", [i]), "msg": "denied name"}
+}
+"#;
+
+#[test]
+fn a_rule_whose_parameter_is_not_set_is_not_configured() {
+    let (snap, policies) = fixture("not_configured");
+    write(&policies, "names.rego", ALLOWLIST_RULE);
+    write(
+        &policies,
+        "data.yaml",
+        "ecsguard:\n  params:\n    names:\n      denied: []\n",
+    );
+    let dir = policies.parent().unwrap().to_path_buf();
+    let rule_findings = |doc: &Value| {
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"]["id"] == "T-002")
+            .count()
+    };
+
+    // Default data: T-002 judges nothing and is reported as not configured.
+    let (code, doc) = check_json(&snap, &policies, &[]);
+    assert_eq!(code, 1, "T-001 still fails i-fail");
+    assert_eq!(rule_findings(&doc), 0);
+    assert_eq!(
+        doc["not_configured"],
+        json!([{"rule": "T-002", "package": "test.names", "title": "Instance name is on the deny list", "file": policies.join("names.rego").display().to_string(), "line": 15, "params": ["names.denied"]}])
+    );
+    assert_eq!(doc["summary"]["rules"], 1);
+    assert_eq!(doc["summary"]["not_configured"], 1);
+    let (_, out, _) = check_human(&snap, &policies, &[]);
+    assert!(
+        out.contains("Not configured (1 rule judged nothing: a parameter it needs is not set):"),
+        "{out}"
+    );
+    assert!(
+        out.contains("T-002 Instance name is on the deny list — needs params.names.denied (set it with --data)"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .contains(": 1 rule judged 4 findings:")
+            && out
+                .lines()
+                .last()
+                .unwrap()
+                .ends_with("; 1 rule not configured"),
+        "{out}"
+    );
+    let (_, junit, _) = check_human(&snap, &policies, &["--format", "junit"]);
+    assert!(
+        junit.contains("<testcase name=\"configure T-002\"")
+            && junit.contains("<skipped message=\"not configured: needs params.names.denied (set it with --data)\"/>"),
+        "{junit}"
+    );
+    let (_, sarif, _) = check_human(&snap, &policies, &["--format", "sarif"]);
+    let sarif: Value = serde_json::from_str(&sarif).unwrap();
+    let notes = &sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"];
+    assert_eq!(notes[0]["associatedRule"]["id"], "T-002", "{notes}");
+    let (_, listed, _) = run(bin()
+        .args(["policies", "--no-builtin", "--policy"])
+        .arg(&policies)
+        .args(["--format", "json"]));
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    let t2 = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "T-002")
+        .unwrap();
+    assert_eq!(t2["configured"], false);
+    assert_eq!(t2["needs_params"], json!(["names.denied"]));
+    assert_eq!(t2["unset_params"], json!(["names.denied"]));
+    let (_, listed, _) = run(bin()
+        .args(["policies", "--no-builtin", "--policy"])
+        .arg(&policies));
+    assert!(
+        listed.contains("[not configured: needs params.names.denied (set it with --data)]"),
+        "{listed}"
+    );
+
+    // Set with --data, it runs like any rule; a later file that empties it
+    // again leaves it not configured.
+    let set = write(
+        &dir,
+        "set.yaml",
+        "ecsguard:\n  params:\n    names:\n      denied: [bad]\n",
+    );
+    let (_, doc) = check_json(&snap, &policies, &["--data", set.to_str().unwrap()]);
+    assert_eq!(doc["not_configured"], json!([]));
+    assert_eq!(rule_findings(&doc), 4);
+    assert_eq!(doc["summary"]["rules"], 2);
+    let unset = write(
+        &dir,
+        "unset.json",
+        "{\"ecsguard\": {\"params\": {\"names\": {\"denied\": null}}}}",
+    );
+    let (_, doc) = check_json(
+        &snap,
+        &policies,
+        &[
+            "--data",
+            set.to_str().unwrap(),
+            "--data",
+            unset.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(rule_findings(&doc), 0);
+    assert_eq!(doc["summary"]["not_configured"], 1);
+
+    // A needed parameter that no data file declares is a located error (a
+    // misspelt path must not leave the rule silently unconfigured), and so
+    // is a needs_params that is not a list of paths.
+    for (needs, error) in [
+        (
+            "[names.deny]",
+            "names.rego:8:1: `custom.needs_params`: data.ecsguard.params.names.deny is in no data file",
+        ),
+        ("names", "names.rego:8:1: `custom.needs_params` must be a list"),
+    ] {
+        write(
+            &policies,
+            "names.rego",
+            &ALLOWLIST_RULE.replace("[names.denied]", needs),
+        );
+        let (code, _, err) = check_human(&snap, &policies, &[]);
+        assert_eq!(code, 2, "{needs}");
+        assert!(err.contains(error), "{err}");
+    }
+}
+
 #[test]
 fn missing_collection_is_unknown_not_pass() {
     let dir = scratch("absent");

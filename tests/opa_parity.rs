@@ -43,21 +43,28 @@ fn python(opa: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Per package: the resources ecsguard judged, and those it failed.
-fn ecsguard_verdicts(snapshot: &Path) -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_ecsguard"))
-        .current_dir(root())
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--no-builtin",
-            "--policy",
-            "policies",
-        ])
-        .arg(snapshot)
-        .output()
-        .unwrap();
+/// What ecsguard made of one snapshot.
+struct Ours {
+    /// Per package: the resources ecsguard judged, and those it failed.
+    verdicts: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>,
+    /// Packages of the rules it did not run (a parameter they need is not set).
+    not_configured: BTreeSet<String>,
+}
+
+fn ecsguard_verdicts(snapshot: &Path, data: Option<&Path>) -> Ours {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ecsguard"));
+    cmd.current_dir(root()).args([
+        "check",
+        "--format",
+        "json",
+        "--no-builtin",
+        "--policy",
+        "policies",
+    ]);
+    if let Some(data) = data {
+        cmd.arg("--data").arg(data);
+    }
+    let out = cmd.arg(snapshot).output().unwrap();
     assert!(
         matches!(out.status.code(), Some(0 | 1)),
         "{}",
@@ -75,23 +82,47 @@ fn ecsguard_verdicts(snapshot: &Path) -> BTreeMap<String, (BTreeSet<String>, BTr
         }
         entry.0.insert(pointer);
     }
-    by_package
+    let not_configured = doc["not_configured"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["package"].as_str().unwrap().to_string())
+        .collect();
+    Ours {
+        verdicts: by_package,
+        not_configured,
+    }
 }
 
-fn assert_same_denials(opa: &str, snapshot: &Path) {
-    let ours = ecsguard_verdicts(snapshot);
-    let theirs: Value = serde_json::from_str(&python(
-        opa,
-        &["deny", snapshot.to_str().unwrap(), "policies"],
-    ))
-    .unwrap();
+/// OPA, given the same input and data, denies exactly what ecsguard fails.
+/// A rule ecsguard does not run (not configured) must deny nothing in OPA
+/// either: with its parameter unset it has nothing to judge against.
+fn assert_same_denials(opa: &str, snapshot: &Path, data: Option<&Path>) {
+    let ours = ecsguard_verdicts(snapshot, data);
+    let mut args = vec!["deny", snapshot.to_str().unwrap(), "policies"];
+    if let Some(data) = data {
+        args.extend(["--data", data.to_str().unwrap()]);
+    }
+    let theirs: Value = serde_json::from_str(&python(opa, &args)).unwrap();
     let policies = theirs["policies"].as_object().unwrap();
     assert_eq!(
-        policies.keys().collect::<BTreeSet<_>>(),
-        ours.keys().collect::<BTreeSet<_>>(),
+        policies.keys().cloned().collect::<BTreeSet<_>>(),
+        ours.verdicts
+            .keys()
+            .chain(&ours.not_configured)
+            .cloned()
+            .collect::<BTreeSet<_>>(),
         "the same packages"
     );
-    for (package, (judged, failed)) in &ours {
+    for package in &ours.not_configured {
+        assert_eq!(
+            policies[package]["deny"],
+            serde_json::json!([]),
+            "{package} is not configured in ecsguard, yet OPA denies on {}",
+            snapshot.display()
+        );
+    }
+    for (package, (judged, failed)) in &ours.verdicts {
         // OPA's pointers may name a field: map each to the resource it is in.
         let denied: BTreeSet<String> = policies[package]["deny"]
             .as_array()
@@ -123,7 +154,7 @@ fn opa_passes_the_rego_tests() {
 #[test]
 fn opa_denies_what_ecsguard_fails() {
     let Some(opa) = opa() else { return };
-    assert_same_denials(&opa, &root().join("examples/fleet.json"));
+    assert_same_denials(&opa, &root().join("examples/fleet.json"), None);
 
     // A generated fleet: thousands of resources, every rule's shapes.
     let generator: PathBuf = Path::new(env!("CARGO_BIN_EXE_ecsguard"))
@@ -137,5 +168,5 @@ fn opa_denies_what_ecsguard_fails() {
         .status()
         .unwrap();
     assert!(status.success(), "{} failed", generator.display());
-    assert_same_denials(&opa, &fleet);
+    assert_same_denials(&opa, &fleet, None);
 }

@@ -2,7 +2,7 @@
 //! with complete METADATA, and on the bundled example every starter rule
 //! both fails and passes at least once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
@@ -65,14 +65,15 @@ fn a_failing_rego_test_fails_the_run() {
     );
 }
 
-/// Counts (fail, pass) per rule id over one snapshot, checked with the whole built-in library.
-fn verdicts_on(snapshot: &Path, seen: &mut BTreeMap<String, (usize, usize)>) {
-    let out = bin()
-        .arg("check")
-        .arg(snapshot)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
+/// The JSON findings of one snapshot, checked with the whole built-in
+/// library and, when given, a `--data` file.
+fn check_json(snapshot: &Path, data: Option<&Path>) -> serde_json::Value {
+    let mut cmd = bin();
+    cmd.arg("check").arg(snapshot).args(["--format", "json"]);
+    if let Some(data) = data {
+        cmd.arg("--data").arg(data);
+    }
+    let out = cmd.output().unwrap();
     assert!(
         matches!(out.status.code(), Some(0 | 1)),
         "{}: {}",
@@ -81,6 +82,11 @@ fn verdicts_on(snapshot: &Path, seen: &mut BTreeMap<String, (usize, usize)>) {
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!doc["snapshot"]["counts"]["instances"].is_null());
+    doc
+}
+
+/// Counts (fail, pass) per rule id over one findings document.
+fn count_verdicts(doc: &serde_json::Value, seen: &mut BTreeMap<String, (usize, usize)>) {
     for f in doc["findings"].as_array().unwrap() {
         let entry = seen
             .entry(f["rule"]["id"].as_str().unwrap().to_string())
@@ -93,18 +99,81 @@ fn verdicts_on(snapshot: &Path, seen: &mut BTreeMap<String, (usize, usize)>) {
     }
 }
 
+/// The rules a findings document reports as not configured.
+fn not_configured(doc: &serde_json::Value) -> BTreeSet<String> {
+    doc["not_configured"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Asserts that `needing` (the rules with `custom.needs_params`) are
+/// reported not configured in `doc`, judged with default data, and that no
+/// finding names them.
+fn assert_not_configured(doc: &serde_json::Value, needing: &BTreeSet<String>, what: &str) {
+    assert_eq!(
+        &not_configured(doc),
+        needing,
+        "{what}: rules not configured"
+    );
+    assert_eq!(
+        doc["summary"]["not_configured"].as_u64(),
+        Some(needing.len() as u64),
+        "{what}"
+    );
+    let named: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"]["id"].as_str().unwrap())
+        .filter(|id| needing.contains(*id))
+        .collect();
+    assert!(
+        named.is_empty(),
+        "{what}: rules that are not configured judged something: {named:?}"
+    );
+}
+
 /// Every rule must be seen failing and passing on real-shaped snapshots, not
 /// only in its own Rego tests: the demo fleet first, then the fixture
 /// snapshots in `tests/fixtures/rules/` for situations the demo cannot hold
-/// without becoming unrealistic.
+/// without becoming unrealistic. A fixture `NAME.json` may come with
+/// `NAME.data.yaml`, passed as `--data`: the rules that need a parameter
+/// (an allowlist, a minimum) judge nothing with the default data, so they
+/// are shown failing and passing with it, and shown not configured (no
+/// finding at all) without it.
 #[test]
 fn every_rule_fails_and_passes_on_the_example_or_a_fixture() {
+    let rules = bin()
+        .args(["policies", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
+    let rules = rules.as_array().unwrap();
+    let needing: BTreeSet<String> = rules
+        .iter()
+        .filter(|r| !r["needs_params"].as_array().unwrap().is_empty())
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    for r in rules {
+        let id = r["id"].as_str().unwrap();
+        assert_eq!(
+            r["configured"].as_bool(),
+            Some(!needing.contains(id)),
+            "{id}: with the default data, a rule is configured exactly when it needs no parameter"
+        );
+    }
+
     // The starter rules must show both verdicts on the demo itself.
     const STARTER: [&str; 8] = [
         "ECI-001", "ECS-001", "ECS-002", "ECS-003", "ECS-004", "ESS-001", "ESS-002", "ESS-003",
     ];
+    let demo = check_json(Path::new("examples/fleet.json"), None);
+    assert_not_configured(&demo, &needing, "examples/fleet.json");
     let mut on_demo = BTreeMap::new();
-    verdicts_on(Path::new("examples/fleet.json"), &mut on_demo);
+    count_verdicts(&demo, &mut on_demo);
     for id in STARTER {
         let (fail, pass) = on_demo.get(id).copied().unwrap_or_default();
         assert!(
@@ -123,18 +192,26 @@ fn every_rule_fails_and_passes_on_the_example_or_a_fixture() {
             .collect();
         files.sort();
         for file in files {
-            verdicts_on(&file, &mut seen);
+            let data = file.with_extension("data.yaml");
+            if data.is_file() {
+                let doc = check_json(&file, Some(&data));
+                assert!(
+                    not_configured(&doc).is_empty(),
+                    "{}: {} leaves rules not configured: {:?}",
+                    file.display(),
+                    data.display(),
+                    not_configured(&doc)
+                );
+                count_verdicts(&doc, &mut seen);
+                let doc = check_json(&file, None);
+                assert_not_configured(&doc, &needing, &file.display().to_string());
+            } else {
+                count_verdicts(&check_json(&file, None), &mut seen);
+            }
         }
     }
 
-    let rules = bin()
-        .args(["policies", "--format", "json"])
-        .output()
-        .unwrap();
-    let rules: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
     let missing: Vec<String> = rules
-        .as_array()
-        .unwrap()
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .filter_map(|id| {
@@ -144,7 +221,7 @@ fn every_rule_fails_and_passes_on_the_example_or_a_fixture() {
         .collect();
     assert!(
         missing.is_empty(),
-        "rules not shown both failing and passing on examples/fleet.json or tests/fixtures/rules/*.json: {}",
+        "rules not shown both failing and passing on examples/fleet.json or tests/fixtures/rules/*.json (with their .data.yaml): {}",
         missing.join(", ")
     );
 }

@@ -100,6 +100,11 @@ pub struct RuleMeta {
     pub remediation: Remediation,
     pub references: Vec<String>,
     pub cloud_config: Option<String>,
+    /// Parameters the rule cannot judge without (`custom.needs_params`):
+    /// paths below `data.ecsguard.params`, e.g. `instance_type_allowlist.allowed_types`.
+    pub needs_params: Vec<String>,
+    /// The line of `needs_params`, for errors found once the data is read.
+    pub needs_params_line: usize,
     /// Other `custom` keys, kept for reports (e.g. `cis`).
     pub extra: BTreeMap<String, serde_yaml::Value>,
 }
@@ -280,6 +285,21 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, MetaError> {
         });
     }
     let cloud_config = text_of("cloud_config")?;
+    let needs_params: Vec<String> = match custom.get("needs_params") {
+        None | Some(serde_yaml::Value::Null) => Vec::new(),
+        Some(v) => serde_yaml::from_value(v.clone()).map_err(|_| MetaError {
+            line: line_of("needs_params"),
+            message: "`custom.needs_params` must be a list of parameter paths below data.ecsguard.params (e.g. [image_allowlist.allowed_image_ids])".into(),
+        })?,
+    };
+    if let Some(bad) = needs_params.iter().find(|p| !is_param_path(p)) {
+        return Err(MetaError {
+            line: line_of("needs_params"),
+            message: format!(
+                "`custom.needs_params`: \"{bad}\" is not a parameter path (names of letters, digits and '_', joined by '.', below data.ecsguard.params: rule.param)"
+            ),
+        });
+    }
     let known = [
         "id",
         "severity",
@@ -288,6 +308,7 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, MetaError> {
         "remediation",
         "references",
         "cloud_config",
+        "needs_params",
     ];
     let extra = custom
         .into_iter()
@@ -303,8 +324,19 @@ pub fn parse(text: &str) -> Result<Option<RuleMeta>, MetaError> {
         remediation,
         references,
         cloud_config,
+        needs_params_line: line_of("needs_params"),
+        needs_params,
         extra,
     }))
+}
+
+/// `rule.param` (or deeper): at least two names of letters, digits and `_`.
+fn is_param_path(path: &str) -> bool {
+    let names: Vec<&str> = path.split('.').collect();
+    names.len() >= 2
+        && names
+            .iter()
+            .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
 }
 
 fn blocks(text: &str) -> Result<Vec<Block>, MetaError> {
@@ -455,6 +487,25 @@ mod tests {
             .unwrap_err()
             .message
             .contains("not a snapshot collection"));
+    }
+
+    #[test]
+    fn needs_params_is_a_list_of_parameter_paths() {
+        assert!(parse(GOOD).unwrap().unwrap().needs_params.is_empty());
+        let text = GOOD.replace(
+            "#   cis:",
+            "#   needs_params: [health_check.allowed_types]\n#   cis:",
+        );
+        let meta = parse(&text).unwrap().unwrap();
+        assert_eq!(meta.needs_params, ["health_check.allowed_types"]);
+        assert_eq!(meta.needs_params_line, 17);
+        assert!(!meta.extra.contains_key("needs_params"));
+        for bad in ["health_check", "[health_check.]", "[data.a b]", "{a: b}"] {
+            let text = GOOD.replace("#   cis:", &format!("#   needs_params: {bad}\n#   cis:"));
+            let err = parse(&text).unwrap_err();
+            assert_eq!(err.line, 17, "{bad}: {}", err.message);
+            assert!(err.message.contains("needs_params"), "{}", err.message);
+        }
     }
 
     #[test]

@@ -53,9 +53,18 @@ pub struct Rule {
     pub meta: RuleMeta,
     pub deny: Vec<Definition>,
     pub unknown: Vec<Definition>,
+    /// The parameters of `meta.needs_params` that are absent, null or empty
+    /// in the merged data: while any is, the rule is not configured, judges
+    /// nothing and is reported as such.
+    pub unset_params: Vec<String>,
 }
 
 impl Rule {
+    /// Whether the rule runs: every parameter it needs is set.
+    pub fn configured(&self) -> bool {
+        self.unset_params.is_empty()
+    }
+
     /// The judging engine's paths of this rule's definitions: `deny` ones
     /// first, then `unknown` ones.
     pub fn definition_paths(&self) -> Vec<String> {
@@ -226,13 +235,19 @@ impl PolicySet {
             let meta = metadata::parse(&file.text)
                 .map_err(|e| PolicyError::metadata(file, e.line, e.message))?;
             match (meta, deny.is_empty() && unknown.is_empty()) {
-                (Some(meta), false) => rules.push(Rule {
-                    package,
-                    file: file.path.clone(),
-                    meta,
-                    deny,
-                    unknown,
-                }),
+                (Some(meta), false) => {
+                    let unset_params = unset_params(&meta, &data).map_err(|message| {
+                        PolicyError::metadata(file, meta.needs_params_line, message)
+                    })?;
+                    rules.push(Rule {
+                        package,
+                        file: file.path.clone(),
+                        meta,
+                        deny,
+                        unknown,
+                        unset_params,
+                    })
+                }
                 (None, false) => {
                     let line = deny.first().or(unknown.first()).map_or(1, |d| d.line);
                     return Err(PolicyError::metadata(file, line, "this rule has no `# METADATA` block (title, description, custom.id, custom.severity, custom.resource_type, custom.remediation)".into()));
@@ -320,6 +335,43 @@ impl PolicySet {
     pub fn file(&self, path: &str) -> Option<&SourceFile> {
         self.files.iter().find(|f| f.path == path)
     }
+
+    /// The rules that run; the others are not configured.
+    pub fn configured(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|r| r.configured())
+    }
+
+    /// The rules left out because a parameter they need is not set.
+    pub fn not_configured(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|r| !r.configured())
+    }
+}
+
+/// The parameters of `meta.needs_params` that `data` leaves absent, null or
+/// empty (`""`, `[]`, `{}`). A parameter no data file declares at all is an
+/// error: a misspelt path would leave the rule silently unconfigured, so
+/// each one must have a default (empty) in `data.yaml`.
+fn unset_params(meta: &RuleMeta, data: &serde_json::Value) -> Result<Vec<String>, String> {
+    let mut unset = Vec::new();
+    for path in &meta.needs_params {
+        let mut value = data.pointer("/ecsguard/params");
+        for name in path.split('.') {
+            value = value.and_then(|v| v.get(name));
+        }
+        match value {
+            None => {
+                return Err(format!(
+                    "`custom.needs_params`: data.ecsguard.params.{path} is in no data file; give it an empty default in data.yaml"
+                ))
+            }
+            Some(serde_json::Value::Null) => unset.push(path.clone()),
+            Some(serde_json::Value::String(s)) if s.is_empty() => unset.push(path.clone()),
+            Some(serde_json::Value::Array(a)) if a.is_empty() => unset.push(path.clone()),
+            Some(serde_json::Value::Object(o)) if o.is_empty() => unset.push(path.clone()),
+            Some(_) => {}
+        }
+    }
+    Ok(unset)
 }
 
 fn with_data(engine: &Engine, data: serde_json::Value) -> Engine {

@@ -110,7 +110,37 @@ pub fn write(outcome: &Outcome, opts: &Options, out: &mut dyn Write) -> std::io:
     }
 
     write_unknowns(outcome, opts, out)?;
+    write_not_configured(outcome, out)?;
     write_summary(outcome, out)
+}
+
+/// Rules that judged nothing because a parameter they need is not set.
+fn write_not_configured(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
+    let rules: Vec<_> = outcome.policies.not_configured().collect();
+    if rules.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Not configured ({} rule{} judged nothing: a parameter {} is not set):",
+        rules.len(),
+        if rules.len() == 1 { "" } else { "s" },
+        if rules.len() == 1 {
+            "it needs"
+        } else {
+            "they need"
+        }
+    )?;
+    for rule in rules {
+        writeln!(
+            out,
+            "  {} {} — {}",
+            rule.meta.id,
+            rule.meta.title,
+            super::needs_params_text(rule)
+        )?;
+    }
+    writeln!(out)
 }
 
 fn render_failure(
@@ -327,6 +357,10 @@ fn write_summary(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> 
     } else {
         String::new()
     };
+    let not_configured = match outcome.policies.not_configured().count() {
+        0 => String::new(),
+        n => format!("; {n} rule{} not configured", if n == 1 { "" } else { "s" }),
+    };
     let baseline = outcome.baseline.map_or(String::new(), |d| {
         format!(
             "; against the baseline: {} new, {} still present, {} fixed",
@@ -335,16 +369,12 @@ fn write_summary(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> 
             d.fixed.len()
         )
     });
+    let judged = outcome.policies.configured().count();
     writeln!(
         out,
-        "{}: {} rule{} judged {} findings: {} failed{fails}, {} passed, {} unknown{waived}{errors}{baseline}",
+        "{}: {judged} rule{} judged {} findings: {} failed{fails}, {} passed, {} unknown{waived}{errors}{not_configured}{baseline}",
         outcome.snapshot.path,
-        outcome.policies.rules.len(),
-        if outcome.policies.rules.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
+        if judged == 1 { "" } else { "s" },
         outcome.evaluation.findings.len(),
         total.fail,
         total.pass,

@@ -32,6 +32,10 @@ pub struct Document<'a> {
     pub findings: Findings<'a>,
     /// Rules that could not be evaluated: their resources were not judged.
     pub errors: Vec<RuleErrorOut<'a>>,
+    /// Rules not evaluated because a parameter they need (an allowlist, a
+    /// minimum) is not set: they judged nothing, so no finding names them.
+    /// Set the parameters with `--data` to run them.
+    pub not_configured: Vec<NotConfiguredOut<'a>>,
     /// What `--waivers` did; absent without it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waivers: Option<WaiversOut<'a>>,
@@ -101,6 +105,8 @@ pub struct Summary {
     pub rules: usize,
     /// Rules that failed to evaluate.
     pub errors: usize,
+    /// Rules not evaluated because a parameter they need is not set.
+    pub not_configured: usize,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -171,6 +177,20 @@ pub struct RemediationOut<'a> {
     pub text: Rendered<'a, String>,
     /// The aliyun CLI command, filled in for this resource.
     pub cli: Option<String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct NotConfiguredOut<'a> {
+    /// Stable rule id, e.g. ECS-045.
+    pub rule: &'a str,
+    /// The Rego package, e.g. ecsguard.ecs.instance_type_allowlist.
+    pub package: &'a str,
+    pub title: &'a str,
+    pub file: &'a str,
+    pub line: usize,
+    /// The parameters to set, as paths below `data.ecsguard.params`
+    /// (e.g. `instance_type_allowlist.allowed_types`).
+    pub params: &'a [String],
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -426,8 +446,9 @@ pub fn document<'a>(outcome: &'a Outcome<'a>) -> Document<'a> {
             unknown: total.unknown,
             waived: total.waived,
             by_severity: outcome.by_severity().into_iter().collect(),
-            rules: outcome.policies.rules.len(),
+            rules: outcome.policies.configured().count(),
             errors: outcome.evaluation.errors.len(),
+            not_configured: outcome.policies.not_configured().count(),
         },
         findings: Findings(PhantomData),
         errors: outcome
@@ -440,6 +461,18 @@ pub fn document<'a>(outcome: &'a Outcome<'a>) -> Document<'a> {
                 line: e.line,
                 column: e.column,
                 message: &e.message,
+            })
+            .collect(),
+        not_configured: outcome
+            .policies
+            .not_configured()
+            .map(|r| NotConfiguredOut {
+                rule: &r.meta.id,
+                package: &r.package,
+                title: &r.meta.title,
+                file: &r.file,
+                line: r.line(),
+                params: &r.unset_params,
             })
             .collect(),
         waivers: outcome

@@ -1,6 +1,7 @@
 //! `--format junit`: one testsuite per rule, one testcase per judged
 //! resource; `<failure>` for fail, `<skipped>` for unknown and waived, as
-//! the GitLab, Jenkins and GitHub test reporters read it.
+//! the GitLab, Jenkins and GitHub test reporters read it. A rule that is
+//! not configured has one skipped testcase that says what to set.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -12,13 +13,15 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
     let mut xml = String::new();
     let total = outcome.summary();
     let errors = outcome.evaluation.errors.len();
+    // A rule that is not configured is one skipped test case.
+    let not_configured = outcome.policies.not_configured().count();
     let _ = writeln!(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     let _ = writeln!(
         xml,
         "<testsuites name=\"ecsguard\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"{errors}\">",
-        outcome.evaluation.findings.len() + errors,
+        outcome.evaluation.findings.len() + errors + not_configured,
         total.fail,
-        total.unknown + total.waived
+        total.unknown + total.waived + not_configured
     );
     for (ri, rule) in outcome.policies.rules.iter().enumerate() {
         let findings: Vec<_> = outcome
@@ -34,14 +37,15 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
             .filter(|e| e.rule == ri)
             .collect();
         let count = |s: Status| findings.iter().filter(|f| f.status == s).count();
+        let skipped_rule = usize::from(!rule.configured());
         let _ = writeln!(
             xml,
             "  <testsuite name=\"{}: {}\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"{}\" file=\"{}\">",
             escape(&rule.meta.id),
             escape(&rule.meta.title),
-            findings.len() + rule_errors.len(),
+            findings.len() + rule_errors.len() + skipped_rule,
             count(Status::Fail),
-            count(Status::Unknown) + count(Status::Waived),
+            count(Status::Unknown) + count(Status::Waived) + skipped_rule,
             rule_errors.len(),
             escape(&rule.file)
         );
@@ -52,6 +56,17 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
             rule.meta.kind.name,
             escape(&rule.package)
         );
+        if !rule.configured() {
+            let _ = writeln!(
+                xml,
+                "    <testcase name=\"configure {}\" classname=\"ecsguard.{}\" file=\"{}\" line=\"{}\">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                escape(&rule.meta.id),
+                escape(&rule.meta.id),
+                escape(&rule.file),
+                rule.line(),
+                escape(&format!("not configured: {}", super::needs_params_text(rule)))
+            );
+        }
         for e in rule_errors {
             let _ = writeln!(
                 xml,

@@ -33,7 +33,7 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
         "Snapshot `{}` collected at {} ({} rules).\n\n",
         outcome.snapshot.path,
         outcome.snapshot.collected_at,
-        outcome.policies.rules.len()
+        outcome.policies.configured().count()
     ));
     md.push_str("| Severity | Failed | Passed | Not verified |\n|---|---:|---:|---:|\n");
     for (severity, t) in outcome.by_severity() {
@@ -155,6 +155,19 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
             }
             md.push('\n');
         }
+    }
+    let not_configured: Vec<_> = outcome.policies.not_configured().collect();
+    if !not_configured.is_empty() {
+        md.push_str("### Not configured\n\nThese rules judged nothing: a parameter they need (an allowlist, a minimum) is not set.\n\n");
+        for rule in not_configured {
+            md.push_str(&format!(
+                "- **{}** {}: {}\n",
+                rule.meta.id,
+                cell(&rule.meta.title),
+                super::needs_params_text(rule)
+            ));
+        }
+        md.push('\n');
     }
     out.write_all(md.as_bytes())
 }

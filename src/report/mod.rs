@@ -243,6 +243,21 @@ impl<'a> Outcome<'a> {
     }
 }
 
+/// What a rule that is not configured needs, for every report:
+/// `needs params.a.b (set it with --data)`.
+pub fn needs_params_text(rule: &Rule) -> String {
+    let params: Vec<String> = rule
+        .unset_params
+        .iter()
+        .map(|p| format!("params.{p}"))
+        .collect();
+    format!(
+        "needs {} (set {} with --data)",
+        params.join(" and "),
+        if params.len() == 1 { "it" } else { "them" }
+    )
+}
+
 /// Text made safe inside XML or HTML elements and quoted attributes (the
 /// control characters XML 1.0 forbids are dropped).
 pub fn escape_markup(s: &str) -> String {

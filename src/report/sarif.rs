@@ -65,6 +65,9 @@ pub fn document(outcome: &Outcome) -> Value {
             if let Some(url) = m.references.first() {
                 rule["helpUri"] = json!(url);
             }
+            if !m.needs_params.is_empty() {
+                rule["properties"]["needs_params"] = json!(m.needs_params);
+            }
             rule
         })
         .collect();
@@ -74,6 +77,21 @@ pub fn document(outcome: &Outcome) -> Value {
         .iter()
         .filter(|f| f.status != Status::Pass)
         .map(|f| result(outcome, f))
+        .collect();
+    // Rules left out for want of a parameter: configuration notes of the run.
+    let not_configured: Vec<Value> = outcome
+        .policies
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.configured())
+        .map(|(i, r)| {
+            json!({
+                "level": "note",
+                "message": {"text": format!("{} was not run, it is not configured: {}", r.meta.id, super::needs_params_text(r))},
+                "associatedRule": {"id": r.meta.id, "index": i},
+            })
+        })
         .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -86,6 +104,10 @@ pub fn document(outcome: &Outcome) -> Value {
                 "rules": rules,
             }},
             "automationDetails": {"id": format!("ecsguard/{}/", outcome.snapshot.collected_at)},
+            "invocations": [{
+                "executionSuccessful": outcome.evaluation.errors.is_empty(),
+                "toolConfigurationNotifications": not_configured,
+            }],
             "results": results,
             "columnKind": "unicodeCodePoints",
             "properties": {"collected_at": outcome.snapshot.collected_at, "now": outcome.now},

@@ -28,7 +28,10 @@ pub struct Header {
     pub now: String,
     pub account_id: Option<String>,
     pub regions: Vec<String>,
+    /// Rules that judged the snapshot.
     pub rules: usize,
+    /// Rules not run because a parameter they need is not set.
+    pub not_configured: usize,
     pub version: &'static str,
 }
 
@@ -102,7 +105,8 @@ impl OperatorReport {
                 account_id: super::fields::text(&outcome.snapshot.value, "account_id")
                     .map(str::to_string),
                 regions: outcome.snapshot.regions.clone(),
-                rules: outcome.policies.rules.len(),
+                rules: outcome.policies.configured().count(),
+                not_configured: outcome.policies.not_configured().count(),
                 version: env!("CARGO_PKG_VERSION"),
             },
             summary: summary(&ctx),

@@ -20,6 +20,9 @@ pub struct OpenQuestions {
     pub missing_nested: Vec<(String, &'static str)>,
     /// Rules that could not be evaluated: (rule id, file:line, message).
     pub rule_errors: Vec<(String, String, String)>,
+    /// Rules not run because a parameter they need is not set:
+    /// (rule id, title, what to set).
+    pub not_configured: Vec<(String, String, String)>,
     /// References the snapshot cannot resolve (an instance's type or image
     /// absent from `instance_types` / `images`).
     pub unresolved: Vec<String>,
@@ -181,6 +184,17 @@ pub fn build(ctx: &Context) -> OpenQuestions {
                     outcome.policies.rules[e.rule].meta.id.clone(),
                     format!("{}:{}:{}", e.file, e.line, e.column),
                     e.message.clone(),
+                )
+            })
+            .collect(),
+        not_configured: outcome
+            .policies
+            .not_configured()
+            .map(|r| {
+                (
+                    r.meta.id.clone(),
+                    r.meta.title.clone(),
+                    crate::report::needs_params_text(r),
                 )
             })
             .collect(),

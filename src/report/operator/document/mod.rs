@@ -356,7 +356,13 @@ pub fn layout(report: &OperatorReport) -> Document {
     meta.push(("Regions".into(), h.regions.join(", ")));
     meta.push((
         "Rules".into(),
-        format!("{} (ecsguard {})", h.rules, h.version),
+        match h.not_configured {
+            0 => format!("{} (ecsguard {})", h.rules, h.version),
+            n => format!(
+                "{} judged, {n} not configured (ecsguard {})",
+                h.rules, h.version
+            ),
+        },
     ));
     Document {
         title: "Fleet operator report".into(),

@@ -66,11 +66,23 @@ pub(super) fn layout(q: &OpenQuestions) -> Section {
             .iter()
             .map(|(id, at, msg)| format!("Rule {id} could not be evaluated ({at}): {msg}")),
     );
+
     if !gaps.is_empty() {
         blocks.push(Block::Subheading("Gaps in this snapshot".into()));
         blocks.push(Block::Bullets {
             basis: Basis::NotVerified,
             items: gaps,
+        });
+    }
+    if !q.not_configured.is_empty() {
+        blocks.push(Block::Subheading("Rules not configured".into()));
+        blocks.push(Block::Bullets {
+            basis: Basis::NotVerified,
+            items: q
+                .not_configured
+                .iter()
+                .map(|(id, title, needs)| format!("{id} ({title}) was not run: it {needs}."))
+                .collect(),
         });
     }
     blocks.push(Block::Subheading("Never in a snapshot".into()));

@@ -25,8 +25,12 @@ pub(super) fn layout(report: &OperatorReport) -> Section {
         para(
             Basis::Judgement,
             format!(
-                "{} rules judged every resource of their type: each (rule, resource) pair is a finding that passed, failed, could not be verified (the data it needs is missing: not a pass) or was waived.",
-                report.header.rules
+                "{} rules judged every resource of their type: each (rule, resource) pair is a finding that passed, failed, could not be verified (the data it needs is missing: not a pass) or was waived.{}",
+                report.header.rules,
+                match report.header.not_configured {
+                    0 => String::new(),
+                    n => format!(" {n} more judged nothing: a parameter they need is not set (see Open questions)."),
+                }
             ),
         ),
         Block::Table(table(
