@@ -1,7 +1,8 @@
 //! Portability: real OPA (its Go engine, through PyPI's
 //! opa-golib-python-bindings, driven by scripts/opa_eval.py) passes the
 //! policies' Rego tests and denies exactly the resources ecsguard fails,
-//! rule for rule, on the example fleet and on a generated one.
+//! rule for rule, on the example fleet and on a generated one (and on the
+//! fixture that gives the not-configured rules their parameters).
 //!
 //! Needs `OPA_PY_PATH` (the unpacked bindings); `.ci/run` installs them.
 //! Without it the test says it is skipped and why.
@@ -155,6 +156,15 @@ fn opa_passes_the_rego_tests() {
 fn opa_denies_what_ecsguard_fails() {
     let Some(opa) = opa() else { return };
     assert_same_denials(&opa, &root().join("examples/fleet.json"), None);
+
+    // The rules that need a parameter, given one: the fixture and data that
+    // show them failing and passing (tests/policies.rs).
+    let fixtures = root().join("tests/fixtures/rules");
+    assert_same_denials(
+        &opa,
+        &fixtures.join("ecs-allowlists.json"),
+        Some(&fixtures.join("ecs-allowlists.data.yaml")),
+    );
 
     // A generated fleet: thousands of resources, every rule's shapes.
     let generator: PathBuf = Path::new(env!("CARGO_BIN_EXE_ecsguard"))
