@@ -649,6 +649,22 @@ fn a_rule_whose_parameter_is_not_set_is_not_configured() {
     assert_eq!(rule_findings(&doc), 0);
     assert_eq!(doc["summary"]["not_configured"], 1);
 
+    // Against a baseline in which it failed, a rule that did not run fixed
+    // nothing.
+    let (_, configured, _) = check_human(
+        &snap,
+        &policies,
+        &["--format", "json", "--data", set.to_str().unwrap()],
+    );
+    let baseline = write(&dir, "baseline.json", &configured);
+    let (_, doc) = check_json(
+        &snap,
+        &policies,
+        &["--baseline", baseline.to_str().unwrap()],
+    );
+    assert_eq!(doc["baseline"]["existing"], 1, "T-001 still fails i-fail");
+    assert_eq!(doc["baseline"]["fixed"], json!([]), "T-002 did not run");
+
     // A needed parameter that no data file declares is a located error (a
     // misspelt path must not leave the rule silently unconfigured), and so
     // is a needs_params that is not a list of paths.
