@@ -294,17 +294,45 @@ async fn page_number_walks_check_total_count() {
 }
 
 #[tokio::test]
-async fn retries_stop_at_the_attempt_limit() {
+async fn throttling_is_retried_to_the_deadline_other_failures_to_the_attempt_limit() {
+    // Ten throttles in a row burn no attempts: the eleventh answer counts.
     let mut p = plan(5);
     for n in 1..=10 {
         p.faults.insert(n, Fault::Throttle);
     }
     let fake = Fake::start(p);
     let c = client(&fake, &sts());
+    let v = bounded(c.call(&ECS, "DescribeInstances", "cn-hangzhou", &[]))
+        .await
+        .unwrap();
+    assert!(v["RequestId"].is_string());
+    assert_eq!(fake.requests(), 11);
+
+    // Throttled for ever: given up once the deadline is spent.
+    let mut p = plan(5);
+    p.rate_limit = Some(0);
+    let fake = Fake::start(p);
+    let mut config = client(&fake, &sts()).config().clone();
+    config.retry.deadline = Duration::from_millis(500);
+    let c = Client::new(&sts(), config).unwrap();
     let err = bounded(c.call(&ECS, "DescribeInstances", "cn-hangzhou", &[]))
         .await
         .unwrap_err();
-    assert_eq!((err.code.as_str(), err.attempts), ("Throttling.User", 6));
+    assert_eq!(err.code, "Throttling.User");
+    assert!(err.attempts > 6, "{} attempts", err.attempts);
+    assert!(err.message.contains("retry deadline"), "{}", err.message);
+
+    // Other transient failures stop at the attempt limit.
+    let mut p = plan(5);
+    for n in 1..=10 {
+        p.faults.insert(n, Fault::Unavailable);
+    }
+    let fake = Fake::start(p);
+    let c = client(&fake, &sts());
+    let err = bounded(c.call(&ECS, "DescribeInstances", "cn-hangzhou", &[]))
+        .await
+        .unwrap_err();
+    assert_eq!((err.http_status, err.attempts), (Some(503), 6));
     assert_eq!(fake.requests(), 6);
 }
 

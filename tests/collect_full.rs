@@ -628,6 +628,19 @@ fn benchmark_rate_limited_collection() {
             .or_default() += 1;
     }
     let (busiest, most) = pages.iter().max_by_key(|(_, n)| **n).unwrap();
+    let answered_at = |lane: &(String, String)| {
+        fake.seen()
+            .iter()
+            .filter(|s| s.verdict == "ok" && (&s.action, &s.region) == (&lane.0, &lane.1))
+            .map(|s| s.at.duration_since(started).as_secs_f64())
+            .fold((f64::MAX, 0.0f64), |(a, b), t| (a.min(t), b.max(t)))
+    };
+    let (first, last) = answered_at(busiest);
+    let mut throttled: std::collections::BTreeMap<&str, usize> = Default::default();
+    let seen = fake.seen();
+    for s in seen.iter().filter(|s| s.verdict == "rate-limited") {
+        *throttled.entry(s.action.as_str()).or_default() += 1;
+    }
     let floor = *most as f64 / rate as f64;
     println!(
         "instances/region {instances}, groups/region {groups}, rate {rate}/s per action and region, concurrency {concurrency}: wall {:.2} s, {} requests ({} answered, {} throttled), busiest {busiest:?} with {most} pages: floor {floor:.2} s, ratio {:.2}",
@@ -636,6 +649,9 @@ fn benchmark_rate_limited_collection() {
         fake.verdicts("ok"),
         fake.verdicts("rate-limited"),
         wall.as_secs_f64() / floor.max(0.001)
+    );
+    println!(
+        "busiest walk answered from {first:.2} s to {last:.2} s; throttled by action: {throttled:?}"
     );
     println!("{}", stderr.trim());
 }

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use super::credentials::{redact_id, Credential};
+use super::pace::Pacing;
 use super::sign;
 
 /// An Alibaba Cloud RPC product: its code, API version and endpoint rule.
@@ -108,7 +109,9 @@ impl Product {
 /// How retries are paced.
 #[derive(Debug, Clone)]
 pub struct RetryPolicy {
-    /// Attempts per call, the first included.
+    /// Attempts per call that end in an error other than throttling, the
+    /// first included. Throttled attempts are bounded by `deadline` alone:
+    /// a per-minute limit can hold a call back longer than a few attempts.
     pub max_attempts: u32,
     /// Backoff base for throttling (the SDK uses 500 ms).
     pub throttle_base: Duration,
@@ -116,7 +119,9 @@ pub struct RetryPolicy {
     pub base: Duration,
     /// Longest single wait.
     pub cap: Duration,
-    /// No attempt starts after this much time from the call's start.
+    /// No attempt starts after this much time spent on a call's attempts
+    /// and backoff; waiting for its turn (the API's pace, a free request
+    /// slot) does not count, so a long queue is no failure.
     pub deadline: Duration,
 }
 
@@ -133,18 +138,22 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// The wait before attempt `attempt + 1` (attempt counts from 1):
+    /// The wait after the `n`th failure of a kind (counting from 1):
     /// exponential, capped, then jittered into `[d/2, d]`.
-    pub fn delay(&self, attempt: u32, throttled: bool) -> Duration {
+    pub fn delay(&self, n: u32, throttled: bool) -> Duration {
+        self.delay_with(n, throttled, rand::random_range(0.0..=1.0))
+    }
+
+    /// [`RetryPolicy::delay`] with the jitter given (0: `d/2`, 1: `d`).
+    pub fn delay_with(&self, n: u32, throttled: bool, jitter: f64) -> Duration {
         let base = if throttled {
             self.throttle_base
         } else {
             self.base
         };
-        let exp = base.saturating_mul(1u32 << attempt.saturating_sub(1).min(16));
-        let d = exp.min(self.cap).as_millis() as u64;
-        let half = d / 2;
-        Duration::from_millis(half + rand::random_range(0..=d - half))
+        let exp = base.saturating_mul(1u32 << n.saturating_sub(1).min(16));
+        let d = exp.min(self.cap).as_secs_f64();
+        Duration::from_secs_f64(d / 2.0 + d / 2.0 * jitter.clamp(0.0, 1.0))
     }
 }
 
@@ -327,6 +336,7 @@ pub struct Client {
     security_token: Option<String>,
     config: ClientConfig,
     in_flight: Arc<tokio::sync::Semaphore>,
+    pacing: Pacing,
 }
 
 impl fmt::Debug for Client {
@@ -403,6 +413,7 @@ impl Client {
             access_key_secret,
             security_token,
             in_flight: Arc::new(tokio::sync::Semaphore::new(config.concurrency.max(1))),
+            pacing: Pacing::default(),
             config,
         })
     }
@@ -422,6 +433,13 @@ impl Client {
     /// Calls `action` of `product` in `region` (`RegionId` is added unless
     /// `params` has it) and returns the parsed JSON body, retrying what can
     /// be retried.
+    ///
+    /// Every attempt waits for its turn in the (product, action, region)
+    /// lane, which paces it once that API has throttled (see `pace`). A
+    /// throttled attempt is retried at the lane's next slot; throttled
+    /// again in a row, it also backs off (jittered exponential), in case
+    /// the limit is not one the pace has learned. Throttling is bounded by
+    /// the deadline, other failures also by `max_attempts`.
     pub async fn call(
         &self,
         product: &Product,
@@ -429,31 +447,39 @@ impl Client {
         region: &str,
         params: &[(&str, &str)],
     ) -> Result<Value, CallError> {
-        let started = Instant::now();
         let policy = &self.config.retry;
+        let lane = self.pacing.lane(product.code, action, region);
         let mut attempt = 0;
+        let mut failures = 0;
+        let mut throttled_in_a_row = 0u32;
+        // What the deadline counts: attempts and backoff, not queueing.
+        let mut spent = Duration::ZERO;
         loop {
             attempt += 1;
-            let sent = Instant::now();
-            let (request, outcome) = {
+            lane.wait_turn().await;
+            let (request, outcome, elapsed) = {
                 // Closed only when the client is dropped, which cannot
                 // happen while it is borrowed here.
                 let _slot = self.in_flight.acquire().await.expect("semaphore open");
-                self.attempt(product, action, region, params).await
+                let sent = Instant::now();
+                let (request, outcome) = self.attempt(product, action, region, params).await;
+                (request, outcome, sent.elapsed())
             };
+            spent += elapsed;
             let mut seen = Attempt {
                 product: product.code,
                 action,
                 region,
                 number: attempt,
                 request: &request,
-                elapsed: sent.elapsed(),
+                elapsed,
                 error: None,
                 http_status: None,
                 retry_in: None,
             };
             let failure = match outcome {
                 Ok(v) => {
+                    lane.answered();
                     if let Some(o) = &self.config.observer {
                         o.attempt(&seen);
                     }
@@ -461,9 +487,25 @@ impl Client {
                 }
                 Err(f) => f,
             };
-            let give_up = !failure.retry || attempt >= policy.max_attempts.max(1);
-            let wait = policy.delay(attempt, failure.throttled);
-            let stop = give_up || started.elapsed() + wait > policy.deadline;
+            let wait = if failure.throttled {
+                throttled_in_a_row += 1;
+                let paced = lane.throttled();
+                if paced && throttled_in_a_row == 1 {
+                    Duration::ZERO
+                } else {
+                    policy.delay(throttled_in_a_row.saturating_sub(1).max(1), true)
+                }
+            } else {
+                // The gateway answered: the request counted against the limit.
+                if failure.http_status.is_some() {
+                    lane.answered();
+                }
+                throttled_in_a_row = 0;
+                failures += 1;
+                policy.delay(failures, false)
+            };
+            let give_up = !failure.retry || failures >= policy.max_attempts.max(1);
+            let stop = give_up || spent + wait > policy.deadline;
             if let Some(o) = &self.config.observer {
                 seen.error = Some(&failure.code);
                 seen.http_status = failure.http_status;
@@ -492,6 +534,7 @@ impl Client {
                 });
             }
             tokio::time::sleep(wait).await;
+            spent += wait;
         }
     }
 
@@ -735,6 +778,9 @@ mod tests {
             let d30 = p.delay(30, true);
             assert!(d30 >= Duration::from_secs(10) && d30 <= Duration::from_secs(20));
         }
+        assert_eq!(p.delay_with(2, true, 0.0), Duration::from_millis(500));
+        assert_eq!(p.delay_with(2, true, 1.0), Duration::from_millis(1000));
+        assert_eq!(p.delay_with(1, false, 0.5), Duration::from_millis(75));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! nested lists follow as soon as the groups are known; the calls that need
 //! the fleet (instance types of the families in use, images referenced by
 //! instances and scaling configurations, spot prices of the instance types
-//! launched as spot) come last. The client bounds the requests in flight
+//! launched as spot) start once the instances and scaling configurations
+//! are in, beside the walks still running. The client bounds the requests in flight
 //! across all of it.
 //!
 //! A call that fails after its retries leaves its collection out for that
@@ -437,21 +438,31 @@ fn spawn_list(
 
 /// Walks `api` and normalizes its items as `def` (raw when None).
 async fn list(
-    ctx: &Context,
+    ctx: &Arc<Context>,
     api: &ListApi,
     region: &str,
     params: &Params,
-    def: Option<&str>,
+    def: Option<&'static str>,
 ) -> Result<Listed, CallError> {
     let borrowed: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let walk = paging::walk(&ctx.client, api, region, &borrowed).await?;
-    let mut problems = walk.problems;
     let Some(def) = def else {
         return Ok(Listed {
             items: walk.items,
-            problems,
+            problems: walk.problems,
         });
     };
+    // Off the runtime's thread: tens of thousands of items take long
+    // enough to hold back every paced walk's next request.
+    let (ctx, api, region) = (ctx.clone(), *api, region.to_string());
+    let normalized = tokio::task::spawn_blocking(move || normalize(&ctx, &api, &region, def, walk));
+    Ok(normalized.await.expect("normalizing panicked"))
+}
+
+/// A walk's items normalized as `def`, values that could not be read
+/// reported among its problems.
+fn normalize(ctx: &Context, api: &ListApi, region: &str, def: &str, walk: paging::Walk) -> Listed {
+    let mut problems = walk.problems;
     let id_field = crate::snapshot::KINDS
         .iter()
         .find(|k| definition_of(k.collection) == Some(def))
@@ -492,7 +503,7 @@ async fn list(
             attempts: walk.pages,
         });
     }
-    Ok(Listed { items, problems })
+    Listed { items, problems }
 }
 
 /// The model definition of a collection's resources.
@@ -529,6 +540,21 @@ fn settle(
     }
 }
 
+/// What the fleet-wide lists (instance types, images, spot prices) still
+/// wait for: they need the instances and every scaling configuration, and
+/// start as soon as those are in, beside the longer walks.
+struct Awaited {
+    instances: bool,
+    groups: bool,
+    configurations: usize,
+}
+
+impl Awaited {
+    fn nothing(&self) -> bool {
+        !self.instances && !self.groups && self.configurations == 0
+    }
+}
+
 async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, CallError> {
     let mut out = RegionOut::default();
     let mut set = JoinSet::new();
@@ -555,13 +581,28 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
 
     let mut groups: Option<Vec<Value>> = None;
     let mut families: Option<HashMap<String, String>> = None;
+    let mut awaited = Awaited {
+        instances: true,
+        groups: true,
+        configurations: 0,
+    };
+    let mut fleet_lists_started = false;
+    let mut parts: HashMap<&'static str, BTreeMap<usize, Vec<Value>>> = HashMap::new();
+    let mut failed: HashSet<&'static str> = HashSet::new();
     while let Some(done) = set.join_next().await {
         let done = done.expect("a list task panicked");
-        let Some(items) = settle(&mut out, done.outcome)? else {
-            continue;
-        };
         match done.slot {
-            Slot::Top("scaling_groups") => {
+            Slot::Top("instances") => awaited.instances = false,
+            Slot::Top("scaling_groups") => awaited.groups = false,
+            Slot::Group(_, "scaling_configurations") => awaited.configurations -= 1,
+            _ => {}
+        }
+        match (done.slot, settle(&mut out, done.outcome)?) {
+            (Slot::Joined(name, _), None) => {
+                failed.insert(name);
+            }
+            (_, None) => {}
+            (Slot::Top("scaling_groups"), Some(items)) => {
                 for (i, g) in items.iter().enumerate() {
                     let Some(id) = g.get("ScalingGroupId").and_then(Value::as_str) else {
                         continue;
@@ -578,19 +619,22 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
                             Some(l.def),
                             Slot::Group(i, l.collection),
                         );
+                        if l.collection == "scaling_configurations" {
+                            awaited.configurations += 1;
+                        }
                     }
                 }
                 groups = Some(items);
             }
-            Slot::Top(name) => {
+            (Slot::Top(name), Some(items)) => {
                 out.collections.insert(name, items);
             }
-            Slot::Group(i, name) => {
+            (Slot::Group(i, name), Some(items)) => {
                 if let Some(g) = groups.as_mut().and_then(|g| g.get_mut(i)) {
                     g[name] = Value::Array(items);
                 }
             }
-            Slot::Families => {
+            (Slot::Families, Some(items)) => {
                 families = Some(
                     items
                         .iter()
@@ -602,33 +646,71 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
                         .collect(),
                 );
             }
-            Slot::Joined(..) => unreachable!("joined lists start after the first phase"),
+            (Slot::Joined(name, i), Some(items)) => {
+                parts.entry(name).or_default().insert(i, items);
+            }
+        }
+        if !fleet_lists_started && awaited.nothing() {
+            fleet_lists_started = true;
+            let instances = out
+                .collections
+                .get("instances")
+                .map_or(&[][..], Vec::as_slice);
+            spawn_fleet_lists(&mut set, &ctx, &region, instances, groups.as_deref());
         }
     }
     if let Some(groups) = groups {
         out.collections.insert("scaling_groups", groups);
     }
 
-    // What the fleet uses: instance type families, images and the instance
-    // types launched as spot.
-    let configurations: Vec<&Value> = out
-        .collections
-        .get("scaling_groups")
+    let mut joined: HashMap<&'static str, Vec<Value>> = parts
+        .into_iter()
+        .map(|(name, p)| (name, p.into_values().flatten().collect()))
+        .collect();
+    for name in ["instance_types", "images", "spot_prices"] {
+        // Collected when every call succeeded (none needed: collected, empty).
+        if failed.contains(name) {
+            continue;
+        }
+        let mut items = joined.remove(name).unwrap_or_default();
+        if name == "instance_types" {
+            if let Some(generations) = &families {
+                for t in &mut items {
+                    let generation = t
+                        .get("InstanceTypeFamily")
+                        .and_then(Value::as_str)
+                        .and_then(|f| generations.get(f));
+                    if let (Some(g), Value::Object(o)) = (generation.cloned(), &mut *t) {
+                        o.insert("Generation".into(), Value::String(g));
+                    }
+                }
+            }
+        }
+        out.collections.insert(name, items);
+    }
+    Ok(out)
+}
+
+/// Starts the lists of what the fleet uses: the instance type families,
+/// the images and the instance types launched as spot, of `instances` and
+/// the scaling configurations of `groups`.
+fn spawn_fleet_lists(
+    set: &mut JoinSet<Finished>,
+    ctx: &Arc<Context>,
+    region: &str,
+    instances: &[Value],
+    groups: Option<&[Value]>,
+) {
+    let configurations: Vec<&Value> = groups
         .into_iter()
         .flatten()
         .filter_map(|g| g.get("scaling_configurations")?.as_array())
         .flatten()
         .collect();
-    let instances: Vec<&Value> = out
-        .collections
-        .get("instances")
-        .into_iter()
-        .flatten()
-        .collect();
     let mut used_families = BTreeSet::new();
     let mut used_images = BTreeSet::new();
     let mut spot_types = BTreeSet::new();
-    for r in instances.iter().chain(&configurations) {
+    for r in instances.iter().chain(configurations) {
         let mut types: Vec<&str> = Vec::new();
         types.extend(r.get("InstanceType").and_then(Value::as_str));
         if let Some(list) = r.get("InstanceTypes").and_then(Value::as_array) {
@@ -656,12 +738,11 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
             used_images.insert(image.to_string());
         }
     }
-    let mut set = JoinSet::new();
     for (i, family) in used_families.iter().enumerate() {
         spawn_list(
-            &mut set,
-            &ctx,
-            &region,
+            set,
+            ctx,
+            region,
             paging::DESCRIBE_INSTANCE_TYPES,
             vec![("InstanceTypeFamily", family.clone())],
             Some("InstanceType"),
@@ -676,9 +757,9 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
             .collect::<Vec<_>>()
             .join(",");
         spawn_list(
-            &mut set,
-            &ctx,
-            &region,
+            set,
+            ctx,
+            region,
             paging::DESCRIBE_IMAGES,
             vec![("ImageId", ids), ("Status", IMAGE_STATUSES.into())],
             Some("Image"),
@@ -689,57 +770,15 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
         let mut params = spot_price_params();
         params.push(("InstanceType", instance_type.clone()));
         spawn_list(
-            &mut set,
-            &ctx,
-            &region,
+            set,
+            ctx,
+            region,
             paging::DESCRIBE_SPOT_PRICE_HISTORY,
             params,
             Some("SpotPrice"),
             Slot::Joined("spot_prices", i),
         );
     }
-    let mut parts: HashMap<&'static str, BTreeMap<usize, Vec<Value>>> = HashMap::new();
-    let mut failed: HashSet<&'static str> = HashSet::new();
-    while let Some(done) = set.join_next().await {
-        let done = done.expect("a list task panicked");
-        let Slot::Joined(name, i) = done.slot else {
-            unreachable!("only joined lists in the second phase")
-        };
-        match settle(&mut out, done.outcome)? {
-            Some(items) => {
-                parts.entry(name).or_default().insert(i, items);
-            }
-            None => {
-                failed.insert(name);
-            }
-        }
-    }
-    let mut joined: HashMap<&'static str, Vec<Value>> = parts
-        .into_iter()
-        .map(|(name, p)| (name, p.into_values().flatten().collect()))
-        .collect();
-    for name in ["instance_types", "images", "spot_prices"] {
-        // Collected when every call succeeded (none needed: collected, empty).
-        if failed.contains(name) {
-            continue;
-        }
-        let mut items = joined.remove(name).unwrap_or_default();
-        if name == "instance_types" {
-            if let Some(generations) = &families {
-                for t in &mut items {
-                    let generation = t
-                        .get("InstanceTypeFamily")
-                        .and_then(Value::as_str)
-                        .and_then(|f| generations.get(f));
-                    if let (Some(g), Value::Object(o)) = (generation.cloned(), &mut *t) {
-                        o.insert("Generation".into(), Value::String(g));
-                    }
-                }
-            }
-        }
-        out.collections.insert(name, items);
-    }
-    Ok(out)
 }
 
 /// `ecs.g6.large` → `ecs.g6`.

@@ -204,6 +204,8 @@ pub struct Seen {
     pub region: String,
     pub verdict: String,
     pub params: HashMap<String, String>,
+    /// When the verdict was given.
+    pub at: Instant,
 }
 
 struct State {
@@ -359,6 +361,7 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
             region: region.clone(),
             verdict: verdict.to_string(),
             params: params.clone(),
+            at: Instant::now(),
         })
     };
     if let Some(l) = st.plan.latency {
@@ -564,6 +567,7 @@ fn metadata(
             region: String::new(),
             verdict: verdict.into(),
             params: HashMap::new(),
+            at: Instant::now(),
         })
     };
     let Some(m) = &st.plan.metadata else {
