@@ -83,11 +83,17 @@ fn fast_client(fake: &Fake) -> Client {
 }
 
 fn collect_with_library(fake: &Fake) -> Value {
+    collect_regions(
+        fake,
+        Regions::List(REGIONS.iter().map(|r| r.to_string()).collect()),
+    )
+}
+
+fn collect_regions(fake: &Fake, regions: Regions) -> Value {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    let regions = Regions::List(REGIONS.iter().map(|r| r.to_string()).collect());
     let collected = runtime
         .block_on(async {
             tokio::time::timeout(
@@ -481,6 +487,70 @@ fn spot_prices_denied_in_a_region_are_an_error_there_and_no_spot_use_is_no_call(
         .all(|s| s.action != "DescribeSpotPriceHistory" || s.region == "cn-hangzhou"));
     let prices = snapshot["spot_prices"].as_array().unwrap();
     assert!(!prices.is_empty() && prices.iter().all(|p| p["RegionId"] == "cn-hangzhou"));
+}
+
+#[test]
+fn regions_all_collects_each_product_in_the_regions_its_own_list_names() {
+    let Fleet { mut plan, .. } = fleet(&REGIONS, 30, 3);
+    // ECI is offered in the first region only; ESS's list is denied.
+    plan.data.insert(
+        ("Eci.DescribeRegions".into(), REGIONS[0].into()),
+        vec![serde_json::json!({"RegionId": REGIONS[0], "RegionEndpoint": "eci.aliyuncs.com", "Zones": [], "RecommendZones": []})],
+    );
+    let fake = Fake::start(plan.forbid("Ess.DescribeRegions", None));
+    let snapshot = collect_regions(&fake, Regions::All);
+    assert_eq!(snapshot["regions"], serde_json::json!(REGIONS));
+    let errors = snapshot["collection_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (
+            &errors[0]["product"],
+            &errors[0]["action"],
+            &errors[0]["region"],
+            &errors[0]["code"]
+        ),
+        (
+            &Value::from("Ess"),
+            &Value::from("DescribeRegions"),
+            &Value::from(REGIONS[0]),
+            &Value::from("Forbidden.RAM")
+        )
+    );
+    let seen = fake.seen();
+    // No ESS call but its region list: Auto Scaling was not collected.
+    let ess: Vec<&str> = seen
+        .iter()
+        .filter(|s| s.params["Version"] == "2014-08-28")
+        .map(|s| s.action.as_str())
+        .collect();
+    assert_eq!(ess, ["Ess.DescribeRegions"]);
+    assert!(snapshot.get("scaling_groups").is_none());
+    // ECI only where its list names, ECS everywhere.
+    let regions_called = |action: &str| -> std::collections::BTreeSet<&str> {
+        seen.iter()
+            .filter(|s| s.action == action)
+            .map(|s| s.region.as_str())
+            .collect()
+    };
+    assert_eq!(
+        regions_called("DescribeContainerGroups")
+            .into_iter()
+            .collect::<Vec<_>>(),
+        [REGIONS[0]]
+    );
+    assert_eq!(regions_called("DescribeInstances").len(), 2);
+    let regions_of = |c: &str| -> std::collections::BTreeSet<String> {
+        snapshot[c]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["RegionId"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(regions_of("container_groups").len(), 1);
+    assert_eq!(regions_of("instances").len(), 2);
+    assert_eq!(regions_of("images").len(), 2);
+    assert_valid(&snapshot, &scratch("regions_all"));
 }
 
 /// Every form in which a secret could show: raw, percent-encoded once

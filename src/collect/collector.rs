@@ -29,7 +29,8 @@ use super::paging::{self, ListApi};
 /// Which regions to collect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Regions {
-    /// Every region ECS DescribeRegions lists.
+    /// Every region a product's DescribeRegions lists, each product
+    /// collected in its own regions.
     All,
     List(Vec<String>),
 }
@@ -264,6 +265,8 @@ pub fn ram_actions() -> Vec<String> {
         .collect();
     apis.extend([
         &paging::DESCRIBE_REGIONS,
+        &paging::DESCRIBE_ESS_REGIONS,
+        &paging::DESCRIBE_ECI_REGIONS,
         &paging::DESCRIBE_INSTANCE_TYPE_FAMILIES,
         &paging::DESCRIBE_INSTANCE_TYPES,
         &paging::DESCRIBE_IMAGES,
@@ -284,8 +287,71 @@ struct Context {
     progress: Arc<dyn Progress>,
 }
 
-/// Collects `regions` into a snapshot. `home_region` is where
-/// DescribeRegions is asked for `--regions all`.
+/// The products whose region lists decide where they are collected
+/// (`--regions all`), and the products that follow each list. OOS and VPC
+/// follow ECS's: the reference documents region lists for ECS, ESS and ECI.
+const REGION_LISTS: [(ListApi, &[&str]); 3] = [
+    (paging::DESCRIBE_REGIONS, &["Ecs", "Oos", "Vpc"]),
+    (paging::DESCRIBE_ESS_REGIONS, &["Ess"]),
+    (paging::DESCRIBE_ECI_REGIONS, &["Eci"]),
+];
+
+/// The products collected in one region (product codes).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Scope(BTreeSet<&'static str>);
+
+impl Scope {
+    fn every_product() -> Scope {
+        Scope(
+            REGION_LISTS
+                .iter()
+                .flat_map(|(_, p)| p.iter().copied())
+                .collect(),
+        )
+    }
+
+    fn has(&self, api: &ListApi) -> bool {
+        self.0.contains(api.product.code)
+    }
+}
+
+/// Each product's region list, asked in `home_region`: the regions (in
+/// order) with the products to collect there. A list that cannot be had
+/// leaves its products out everywhere and is a collection error.
+async fn region_scopes(
+    ctx: &Context,
+    home_region: &str,
+    errors: &mut Vec<CallError>,
+) -> Result<Vec<(String, Scope)>, CallError> {
+    let mut scopes: BTreeMap<String, Scope> = BTreeMap::new();
+    for (api, products) in &REGION_LISTS {
+        ctx.progress.planned(1);
+        let walk = paging::walk(&ctx.client, api, home_region, &[]).await;
+        ctx.progress.finished(home_region, api.action);
+        match walk {
+            Ok(walk) => {
+                let ids = walk
+                    .items
+                    .iter()
+                    .filter_map(|r| r.get("RegionId").and_then(Value::as_str));
+                for id in ids {
+                    scopes
+                        .entry(id.to_string())
+                        .or_default()
+                        .0
+                        .extend(*products);
+                }
+                errors.extend(walk.problems);
+            }
+            Err(e) if is_fatal(&e.code) => return Err(e),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok(scopes.into_iter().collect())
+}
+
+/// Collects `regions` into a snapshot. `home_region` is where the region
+/// lists are asked for `--regions all`.
 pub async fn collect(
     client: Client,
     regions: Regions,
@@ -297,31 +363,20 @@ pub async fn collect(
         normalizer: Normalizer::new(),
         progress,
     });
-    let regions = match regions {
-        Regions::List(list) => list,
-        Regions::All => {
-            ctx.progress.planned(1);
-            let walk =
-                paging::walk(&ctx.client, &paging::DESCRIBE_REGIONS, home_region, &[]).await?;
-            ctx.progress
-                .finished(home_region, paging::DESCRIBE_REGIONS.action);
-            let mut ids: Vec<String> = walk
-                .items
-                .iter()
-                .filter_map(|r| r.get("RegionId").and_then(Value::as_str))
-                .map(str::to_string)
-                .collect();
-            ids.sort();
-            ids.dedup();
-            ids
-        }
+    let mut errors = Vec::new();
+    let scopes: Vec<(String, Scope)> = match regions {
+        Regions::List(list) => list
+            .into_iter()
+            .map(|r| (r, Scope::every_product()))
+            .collect(),
+        Regions::All => region_scopes(&ctx, home_region, &mut errors).await?,
     };
+    let regions: Vec<String> = scopes.iter().map(|(r, _)| r.clone()).collect();
 
     let mut runs = JoinSet::new();
-    for (i, region) in regions.iter().enumerate() {
+    for (i, (region, scope)) in scopes.into_iter().enumerate() {
         let ctx = ctx.clone();
-        let region = region.clone();
-        runs.spawn(async move { (i, collect_region(ctx, region).await) });
+        runs.spawn(async move { (i, collect_region(ctx, region, scope).await) });
     }
     let mut outs: Vec<Option<RegionOut>> = (0..regions.len()).map(|_| None).collect();
     while let Some(joined) = runs.join_next().await {
@@ -331,7 +386,6 @@ pub async fn collect(
     }
 
     let mut collections: BTreeMap<&'static str, Vec<Value>> = BTreeMap::new();
-    let mut errors = Vec::new();
     for out in outs.into_iter().flatten() {
         for (name, items) in out.collections {
             collections.entry(name).or_default().extend(items);
@@ -555,10 +609,14 @@ impl Awaited {
     }
 }
 
-async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, CallError> {
+async fn collect_region(
+    ctx: Arc<Context>,
+    region: String,
+    scope: Scope,
+) -> Result<RegionOut, CallError> {
     let mut out = RegionOut::default();
     let mut set = JoinSet::new();
-    for l in TOP_LISTS {
+    for l in TOP_LISTS.iter().filter(|l| scope.has(&l.api)) {
         spawn_list(
             &mut set,
             &ctx,
@@ -569,24 +627,28 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
             Slot::Top(l.collection),
         );
     }
-    spawn_list(
-        &mut set,
-        &ctx,
-        &region,
-        paging::DESCRIBE_INSTANCE_TYPE_FAMILIES,
-        no_params(),
-        None,
-        Slot::Families,
-    );
+    // What the fleet uses is asked of ECS, in ECS's regions.
+    let fleet_lists = scope.has(&paging::DESCRIBE_INSTANCE_TYPE_FAMILIES);
+    if fleet_lists {
+        spawn_list(
+            &mut set,
+            &ctx,
+            &region,
+            paging::DESCRIBE_INSTANCE_TYPE_FAMILIES,
+            no_params(),
+            None,
+            Slot::Families,
+        );
+    }
 
     let mut groups: Option<Vec<Value>> = None;
     let mut families: Option<HashMap<String, String>> = None;
     let mut awaited = Awaited {
-        instances: true,
-        groups: true,
+        instances: scope.has(&paging::DESCRIBE_INSTANCES),
+        groups: scope.has(&paging::DESCRIBE_SCALING_GROUPS),
         configurations: 0,
     };
-    let mut fleet_lists_started = false;
+    let mut fleet_lists_started = !fleet_lists;
     let mut parts: HashMap<&'static str, BTreeMap<usize, Vec<Value>>> = HashMap::new();
     let mut failed: HashSet<&'static str> = HashSet::new();
     while let Some(done) = set.join_next().await {
@@ -669,7 +731,7 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
         .collect();
     for name in ["instance_types", "images", "spot_prices"] {
         // Collected when every call succeeded (none needed: collected, empty).
-        if failed.contains(name) {
+        if !fleet_lists || failed.contains(name) {
             continue;
         }
         let mut items = joined.remove(name).unwrap_or_default();

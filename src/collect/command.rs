@@ -23,8 +23,9 @@ pub const EXIT_INCOMPLETE: i32 = 3;
 
 #[derive(Args, Clone, Debug)]
 pub struct CollectArgs {
-    /// Regions to collect: `all` (every region ECS lists) or a comma-separated
-    /// list. Default: the profile's region, or ALIBABA_CLOUD_REGION_ID.
+    /// Regions to collect: `all` (each product in the regions its own
+    /// DescribeRegions lists) or a comma-separated list. Default: the
+    /// profile's region, or ALIBABA_CLOUD_REGION_ID.
     #[arg(long, value_name = "all|R1,R2")]
     pub regions: Option<String>,
     /// The profile of ~/.aliyun/config.json to use (default: ALIBABA_CLOUD_PROFILE, then `current`).

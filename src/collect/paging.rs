@@ -57,6 +57,21 @@ pub const DESCRIBE_REGIONS: ListApi = ListApi {
     list_path: "Regions.Region",
     paging: Paging::None,
 };
+/// Auto Scaling's own region list (alibaba-api.md §2: products are not
+/// offered in every ECS region).
+pub const DESCRIBE_ESS_REGIONS: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeRegions",
+    list_path: "Regions.Region",
+    paging: Paging::None,
+};
+/// ECI's region list: a flat array (`Regions[]`).
+pub const DESCRIBE_ECI_REGIONS: ListApi = ListApi {
+    product: ECI,
+    action: "DescribeRegions",
+    list_path: "Regions",
+    paging: Paging::None,
+};
 pub const DESCRIBE_INSTANCES: ListApi = ListApi {
     product: ECS,
     action: "DescribeInstances",

@@ -69,7 +69,8 @@ const FAMILIES: [(&str, &str); 5] = [
 ];
 
 /// `instances` instances and `groups` scaling groups in each region;
-/// `regions[0]` also answers DescribeRegions with all of them.
+/// `regions[0]` also answers ECS, ESS and ECI DescribeRegions with all of
+/// them.
 pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
     assert!(
         instances >= 3 && groups >= 1,
@@ -84,6 +85,16 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
         .map(|r| json!({"RegionId": r, "RegionEndpoint": format!("ecs.{r}.aliyuncs.com"), "LocalName": r}))
         .collect();
     plan = plan.with("DescribeRegions", regions[0], region_list);
+    let ess_regions: Vec<Value> = regions
+        .iter()
+        .map(|r| json!({"RegionId": r, "RegionEndpoint": "ess.aliyuncs.com", "LocalName": r, "ClassicUnavailable": false, "VpcUnavailable": false}))
+        .collect();
+    plan = plan.with("Ess.DescribeRegions", regions[0], ess_regions);
+    let eci_regions: Vec<Value> = regions
+        .iter()
+        .map(|r| json!({"RegionId": r, "RegionEndpoint": format!("eci.{r}.aliyuncs.com"), "Zones": [format!("{r}-a")], "RecommendZones": [format!("{r}-a")]}))
+        .collect();
+    plan = plan.with("Eci.DescribeRegions", regions[0], eci_regions);
 
     for r in regions {
         let r = *r;

@@ -353,7 +353,7 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         params.insert(dec(k), dec(v));
     }
-    let action = params.get("Action").cloned().unwrap_or_default();
+    let action = api_name(&params);
     let region = params.get("RegionId").cloned().unwrap_or_default();
     let log = |verdict: &str| {
         st.seen.lock().unwrap().push(Seen {
@@ -508,6 +508,18 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
     respond(&mut conn, status, &body)
 }
 
+/// The API a request calls: its `Action`, but for the products' own
+/// region lists, told apart by `Version` (ESS and ECI answer
+/// DescribeRegions too, each with its own list).
+fn api_name(params: &HashMap<String, String>) -> String {
+    let action = params.get("Action").cloned().unwrap_or_default();
+    match (action.as_str(), params.get("Version").map(String::as_str)) {
+        ("DescribeRegions", Some("2014-08-28")) => "Ess.DescribeRegions".into(),
+        ("DescribeRegions", Some("2018-08-08")) => "Eci.DescribeRegions".into(),
+        _ => action,
+    }
+}
+
 fn throttled(n: usize) -> String {
     error_body(
         "Throttling.User",
@@ -644,6 +656,9 @@ const GROUP: &[(&str, &str)] = &[("ScalingGroupId", "ScalingGroupId")];
 
 const SPECS: &[Spec] = &[
     ("DescribeRegions", "Regions.Region", Paging::None, &[]),
+    ("Ess.DescribeRegions", "Regions.Region", Paging::None, &[]),
+    // ECI answers in plain JSON arrays.
+    ("Eci.DescribeRegions", "Regions", Paging::None, &[]),
     (
         "DescribeInstances",
         "Instances.Instance",
