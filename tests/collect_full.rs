@@ -207,6 +207,38 @@ fn a_full_collection_is_complete_valid_checkable_and_unchanged_by_faults() {
         .map(|i| i["Status"].as_str().unwrap())
         .collect();
     assert!(statuses.contains(&"Deprecated") && statuses.contains(&"UnAvailable"));
+    // Whoever owns them: marketplace images asked for apart, only the ids
+    // the default owners (system, self, others) did not have.
+    let owners: std::collections::BTreeSet<&str> = clean["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["ImageOwnerAlias"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        owners.into_iter().collect::<Vec<_>>(),
+        ["marketplace", "others", "self", "system"]
+    );
+    let marketplace: Vec<String> = fake
+        .seen()
+        .iter()
+        .filter(|s| s.action == "DescribeImages")
+        .filter_map(|s| {
+            Some(format!(
+                "{} {}",
+                s.params.get("ImageOwnerAlias")?,
+                s.params["ImageId"]
+            ))
+        })
+        .collect();
+    assert_eq!(
+        marketplace.len(),
+        2,
+        "one marketplace call per region: {marketplace:?}"
+    );
+    assert!(marketplace
+        .iter()
+        .all(|m| m.starts_with("marketplace m-marketplace-") && !m.contains(',')));
     assert!(clean["instance_events"]
         .as_array()
         .unwrap()

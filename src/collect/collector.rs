@@ -480,14 +480,69 @@ fn spawn_list(
     def: Option<&'static str>,
     slot: Slot,
 ) {
+    spawn_task(
+        set,
+        ctx,
+        region,
+        api.action,
+        slot,
+        move |ctx, region| async move { list(&ctx, &api, &region, &params, def).await },
+    );
+}
+
+/// Runs `task` (the walks of one call) for `slot`, counted as one call of
+/// `action` in the progress.
+fn spawn_task<F, Fut>(
+    set: &mut JoinSet<Finished>,
+    ctx: &Arc<Context>,
+    region: &str,
+    action: &'static str,
+    slot: Slot,
+    task: F,
+) where
+    F: FnOnce(Arc<Context>, String) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<Listed, CallError>> + Send,
+{
     let ctx = ctx.clone();
     let region = region.to_string();
     ctx.progress.planned(1);
     set.spawn(async move {
-        let outcome = list(&ctx, &api, &region, &params, def).await;
-        ctx.progress.finished(&region, api.action);
+        let outcome = task(ctx.clone(), region.clone()).await;
+        ctx.progress.finished(&region, action);
         Finished { slot, outcome }
     });
+}
+
+/// DescribeImages of `ids`, whoever owns them. By default the API answers
+/// for system, self and others' (shared) images only, and for Available
+/// ones only (alibaba-api.md §3.1): every status is asked for, and the ids
+/// not found are asked again among marketplace images.
+async fn list_images(
+    ctx: &Arc<Context>,
+    region: &str,
+    ids: &[String],
+) -> Result<Listed, CallError> {
+    let params = |ids: &[&String]| -> Params {
+        let joined = ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
+        vec![("ImageId", joined), ("Status", IMAGE_STATUSES.into())]
+    };
+    let api = paging::DESCRIBE_IMAGES;
+    let all: Vec<&String> = ids.iter().collect();
+    let mut listed = list(ctx, &api, region, &params(&all), Some("Image")).await?;
+    let found: HashSet<&str> = listed
+        .items
+        .iter()
+        .filter_map(|i| i.get("ImageId").and_then(Value::as_str))
+        .collect();
+    let missing: Vec<&String> = ids.iter().filter(|i| !found.contains(i.as_str())).collect();
+    if !missing.is_empty() {
+        let mut marketplace = params(&missing);
+        marketplace.push(("ImageOwnerAlias", "marketplace".into()));
+        let more = list(ctx, &api, region, &marketplace, Some("Image")).await?;
+        listed.items.extend(more.items);
+        listed.problems.extend(more.problems);
+    }
+    Ok(listed)
 }
 
 /// Walks `api` and normalizes its items as `def` (raw when None).
@@ -811,21 +866,16 @@ fn spawn_fleet_lists(
             Slot::Joined("instance_types", i),
         );
     }
-    let images: Vec<&String> = used_images.iter().collect();
+    let images: Vec<String> = used_images.into_iter().collect();
     for (i, chunk) in images.chunks(IMAGE_IDS_PER_CALL).enumerate() {
-        let ids = chunk
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(",");
-        spawn_list(
+        let ids = chunk.to_vec();
+        spawn_task(
             set,
             ctx,
             region,
-            paging::DESCRIBE_IMAGES,
-            vec![("ImageId", ids), ("Status", IMAGE_STATUSES.into())],
-            Some("Image"),
+            paging::DESCRIBE_IMAGES.action,
             Slot::Joined("images", i),
+            move |ctx, region| async move { list_images(&ctx, &region, &ids).await },
         );
     }
     for (i, instance_type) in spot_types.iter().enumerate() {

@@ -970,7 +970,7 @@ fn answer(
 }
 
 /// The API's hidden defaults: images other than Available only with a
-/// Status asking for them; events other than finished ones only when their
+/// Status asking for them, marketplace images only when their owner is; events other than finished ones only when their
 /// cycle status is asked for; images filtered by the ImageId list.
 fn hidden_default_keeps(action: &str, params: &HashMap<String, String>, item: &Value) -> bool {
     match action {
@@ -985,7 +985,17 @@ fn hidden_default_keeps(action: &str, params: &HashMap<String, String>, item: &V
                 let id = item.get("ImageId").and_then(Value::as_str).unwrap_or("");
                 ids.split(',').any(|i| i == id)
             });
-            by_status && by_id
+            // No owner asked for: system, self and others (shared), not
+            // marketplace images.
+            let owner = item
+                .get("ImageOwnerAlias")
+                .and_then(Value::as_str)
+                .unwrap_or("self");
+            let by_owner = match params.get("ImageOwnerAlias") {
+                None => matches!(owner, "system" | "self" | "others"),
+                Some(asked) => asked == owner,
+            };
+            by_status && by_id && by_owner
         }
         "DescribeInstanceHistoryEvents" => {
             let status = item["EventCycleStatus"]["Name"].as_str().unwrap_or("");
