@@ -9,8 +9,10 @@
 //! URL, both of which hold the token).
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
 
@@ -328,12 +330,54 @@ pub fn is_loopback(url: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
+/// A key pair, with the token of temporary keys.
+struct Keys {
+    id: String,
+    secret: String,
+    token: Option<String>,
+}
+
+/// Temporary keys and when they expire (None: not said, never renewed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Temporary {
+    /// A [`Credential::Static`] with its token.
+    pub credential: Credential,
+    pub expiration: Option<SystemTime>,
+}
+
+/// What renewing temporary keys gives.
+pub type Renewal<'a> = Pin<Box<dyn Future<Output = Result<Temporary, CallError>> + Send + 'a>>;
+
+/// Gets temporary keys anew (STS AssumeRole, the metadata service).
+pub trait Renew: Send + Sync {
+    fn renew(&self) -> Renewal<'_>;
+}
+
+/// Where the keys that sign come from.
+enum KeySource {
+    Fixed(Arc<Keys>),
+    /// Temporary keys, renewed once stale: the keys and when they are.
+    Renewed {
+        current: tokio::sync::Mutex<(Arc<Keys>, Option<SystemTime>)>,
+        renew: Box<dyn Renew>,
+    },
+}
+
+/// When temporary keys expiring at `expiration` (got at `now`) are
+/// renewed: 15 minutes before, as the SDKs do (alibaba-api.md §5.3), or
+/// halfway when they live less than half an hour (a 15-minute STS session
+/// would be renewed before every call).
+pub fn stale_at(expiration: SystemTime, now: SystemTime) -> SystemTime {
+    let left = expiration.duration_since(now).unwrap_or_default();
+    expiration - (left / 2).min(Duration::from_secs(15 * 60))
+}
+
 /// The async RPC client.
 pub struct Client {
     http: reqwest::Client,
-    access_key_id: String,
-    access_key_secret: String,
-    security_token: Option<String>,
+    keys: KeySource,
+    /// Every secret and token the client has held, scrubbed from messages.
+    secrets: std::sync::Mutex<Vec<String>>,
     config: ClientConfig,
     in_flight: Arc<tokio::sync::Semaphore>,
     pacing: Pacing,
@@ -341,22 +385,22 @@ pub struct Client {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.debug_struct("Client")
-            .field("access_key_id", &redact_id(&self.access_key_id))
-            .field("access_key_secret", &"<redacted>")
-            .field(
-                "security_token",
-                &self.security_token.as_ref().map(|_| "<redacted>"),
-            )
-            .field("config", &self.config)
-            .finish()
+        let mut d = f.debug_struct("Client");
+        match &self.keys {
+            KeySource::Fixed(k) => d
+                .field("access_key_id", &redact_id(&k.id))
+                .field("access_key_secret", &"<redacted>")
+                .field("security_token", &k.token.as_ref().map(|_| "<redacted>")),
+            KeySource::Renewed { .. } => d.field("keys", &"temporary, renewed before they expire"),
+        };
+        d.field("config", &self.config).finish()
     }
 }
 
 /// Why a client could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    #[error("{0} credentials must be exchanged for temporary keys first (collect::role::temporary_keys)")]
+    #[error("{0} credentials must be exchanged for temporary keys first (collect::role::client)")]
     CredentialNotSupported(&'static str),
     #[error("cannot set up the HTTP client: {0}")]
     Http(String),
@@ -372,28 +416,61 @@ struct Failure {
     throttled: bool,
 }
 
-impl Client {
-    pub fn new(credential: &Credential, config: ClientConfig) -> Result<Client, ClientError> {
-        let (access_key_id, access_key_secret, security_token) = match credential {
+impl Keys {
+    fn of(credential: &Credential) -> Result<Keys, ClientError> {
+        match credential {
             Credential::Static {
                 access_key_id,
                 access_key_secret,
                 security_token,
-            } => (
-                access_key_id.clone(),
-                access_key_secret.clone(),
-                security_token.clone(),
-            ),
-            Credential::AssumeRole { .. } => {
-                return Err(ClientError::CredentialNotSupported(
-                    "RamRoleArn (STS AssumeRole)",
-                ))
-            }
-            Credential::EcsRamRole { .. } => {
-                return Err(ClientError::CredentialNotSupported(
-                    "EcsRamRole (instance metadata)",
-                ))
-            }
+            } => Ok(Keys {
+                id: access_key_id.clone(),
+                secret: access_key_secret.clone(),
+                token: security_token.clone(),
+            }),
+            Credential::AssumeRole { .. } => Err(ClientError::CredentialNotSupported(
+                "RamRoleArn (STS AssumeRole)",
+            )),
+            Credential::EcsRamRole { .. } => Err(ClientError::CredentialNotSupported(
+                "EcsRamRole (instance metadata)",
+            )),
+        }
+    }
+
+    fn secrets(&self) -> impl Iterator<Item = String> + '_ {
+        std::iter::once(self.secret.clone()).chain(self.token.clone())
+    }
+}
+
+impl Client {
+    /// A client signing with a static key pair (with its token, if any).
+    pub fn new(credential: &Credential, config: ClientConfig) -> Result<Client, ClientError> {
+        let keys = Arc::new(Keys::of(credential)?);
+        Client::with_keys(KeySource::Fixed(keys), config)
+    }
+
+    /// A client signing with temporary keys, renewed by `renew` before
+    /// they expire.
+    pub fn renewing(
+        first: Temporary,
+        renew: Box<dyn Renew>,
+        config: ClientConfig,
+    ) -> Result<Client, ClientError> {
+        let keys = Arc::new(Keys::of(&first.credential)?);
+        let stale = first.expiration.map(|e| stale_at(e, SystemTime::now()));
+        let current = tokio::sync::Mutex::new((keys, stale));
+        Client::with_keys(KeySource::Renewed { current, renew }, config)
+    }
+
+    fn with_keys(keys: KeySource, config: ClientConfig) -> Result<Client, ClientError> {
+        let held: Vec<String> = match &keys {
+            KeySource::Fixed(k) => k.secrets().collect(),
+            KeySource::Renewed { current, .. } => current
+                .try_lock()
+                .expect("not shared yet")
+                .0
+                .secrets()
+                .collect(),
         };
         let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
@@ -409,13 +486,43 @@ impl Client {
             .map_err(|e| ClientError::Http(e.to_string()))?;
         Ok(Client {
             http,
-            access_key_id,
-            access_key_secret,
-            security_token,
+            keys,
+            secrets: std::sync::Mutex::new(held),
             in_flight: Arc::new(tokio::sync::Semaphore::new(config.concurrency.max(1))),
             pacing: Pacing::default(),
             config,
         })
+    }
+
+    /// The keys to sign with now: temporary ones renewed once stale.
+    async fn keys(&self) -> Result<Arc<Keys>, CallError> {
+        let (current, renew) = match &self.keys {
+            KeySource::Fixed(k) => return Ok(k.clone()),
+            KeySource::Renewed { current, renew } => (current, renew),
+        };
+        // Held while renewing: one renewal for all the callers waiting.
+        let mut current = current.lock().await;
+        if current.1.is_some_and(|stale| SystemTime::now() >= stale) {
+            let fresh = renew.renew().await?;
+            let keys = Keys::of(&fresh.credential).map_err(|e| CallError {
+                product: "Sts".into(),
+                action: "Renew".into(),
+                region: "-".into(),
+                code: "CredentialNotSupported".into(),
+                message: e.to_string(),
+                request_id: None,
+                http_status: None,
+                hint: None,
+                attempts: 1,
+            })?;
+            self.secrets
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend(keys.secrets());
+            let stale = fresh.expiration.map(|e| stale_at(e, SystemTime::now()));
+            *current = (Arc::new(keys), stale);
+        }
+        Ok(current.0.clone())
     }
 
     pub fn config(&self) -> &ClientConfig {
@@ -456,13 +563,24 @@ impl Client {
         let mut spent = Duration::ZERO;
         loop {
             attempt += 1;
+            let keys = self.keys().await.map_err(|e| CallError {
+                product: product.code.to_string(),
+                action: action.to_string(),
+                region: region.to_string(),
+                code: e.code.clone(),
+                message: format!("the temporary keys could not be renewed: {e}"),
+                request_id: e.request_id.clone(),
+                http_status: e.http_status,
+                hint: e.hint.clone(),
+                attempts: attempt - 1,
+            })?;
             lane.wait_turn().await;
             let (request, outcome, elapsed) = {
                 // Closed only when the client is dropped, which cannot
                 // happen while it is borrowed here.
                 let _slot = self.in_flight.acquire().await.expect("semaphore open");
                 let sent = Instant::now();
-                let (request, outcome) = self.attempt(product, action, region, params).await;
+                let (request, outcome) = self.attempt(&keys, product, action, region, params).await;
                 (request, outcome, sent.elapsed())
             };
             spent += elapsed;
@@ -542,6 +660,7 @@ impl Client {
     /// redacted) and its outcome.
     async fn attempt(
         &self,
+        keys: &Keys,
         product: &Product,
         action: &str,
         region: &str,
@@ -559,13 +678,13 @@ impl Client {
             ("Action", action),
             ("Format", "JSON"),
             ("Version", product.version),
-            ("AccessKeyId", &self.access_key_id),
+            ("AccessKeyId", &keys.id),
             ("SignatureMethod", "HMAC-SHA1"),
             ("SignatureVersion", "1.0"),
             ("SignatureNonce", &nonce),
             ("Timestamp", &timestamp),
         ];
-        if let Some(token) = &self.security_token {
+        if let Some(token) = &keys.token {
             all.push(("SecurityToken", token));
         }
         if !params.iter().any(|(k, _)| *k == "RegionId") {
@@ -573,16 +692,16 @@ impl Client {
         }
         all.extend(params.iter().copied());
         let base = self.base_url(product, region);
-        let shown = self.shown_request(&base, &all);
-        let query = sign::signed_query("POST", &self.access_key_secret, all);
+        let shown = self.shown_request(&keys.id, &base, &all);
+        let query = sign::signed_query("POST", &keys.secret, all);
         let url = format!("{base}/?{query}");
         (shown, self.send(url).await)
     }
 
     /// `POST <url>` for traces: every parameter but the signature, with the
     /// AccessKey id shortened and the token replaced.
-    fn shown_request(&self, base: &str, params: &[(&str, &str)]) -> String {
-        let redacted_id = redact_id(&self.access_key_id);
+    fn shown_request(&self, key_id: &str, base: &str, params: &[(&str, &str)]) -> String {
+        let redacted_id = redact_id(key_id);
         let shown = sign::canonical_query(params.iter().map(|&(k, v)| {
             let v = match k {
                 "AccessKeyId" => redacted_id.as_str(),
@@ -676,11 +795,8 @@ impl Client {
     /// twice (as they appear in a query string and in a string to sign).
     fn scrub(&self, text: &str) -> String {
         let mut out = text.to_string();
-        let mut secrets = vec![self.access_key_secret.as_str()];
-        if let Some(t) = &self.security_token {
-            secrets.push(t);
-        }
-        for s in secrets.into_iter().filter(|s| !s.is_empty()) {
+        let secrets = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
+        for s in secrets.iter().filter(|s| !s.is_empty()) {
             let once = sign::percent_encode(s);
             let twice = sign::percent_encode(&once);
             for form in [twice, once, s.to_string()] {
@@ -781,6 +897,17 @@ mod tests {
         assert_eq!(p.delay_with(2, true, 0.0), Duration::from_millis(500));
         assert_eq!(p.delay_with(2, true, 1.0), Duration::from_millis(1000));
         assert_eq!(p.delay_with(1, false, 0.5), Duration::from_millis(75));
+    }
+
+    #[test]
+    fn temporary_keys_go_stale_15_minutes_early_or_halfway() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        let hour = now + Duration::from_secs(3600);
+        assert_eq!(stale_at(hour, now), hour - Duration::from_secs(900));
+        let quarter = now + Duration::from_secs(900);
+        assert_eq!(stale_at(quarter, now), now + Duration::from_secs(450));
+        // Already expired: stale now.
+        assert_eq!(stale_at(now, now + Duration::from_secs(5)), now);
     }
 
     #[test]

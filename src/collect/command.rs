@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::client::{CallError, Client, ClientConfig, ClientError, DEFAULT_CONCURRENCY};
+use super::client::{CallError, ClientConfig, DEFAULT_CONCURRENCY};
 use super::collector::{self, Collected, Regions};
 use super::credentials::{self, CredentialError, Flags};
 use super::progress::Reporter;
@@ -169,12 +169,7 @@ pub fn run(args: &CollectArgs, dest: &Destination) -> Result<Written, CollectErr
     let home_region = default_region.unwrap_or_else(|| "cn-hangzhou".into());
     let collected = runtime.block_on(async {
         let endpoints = RoleEndpoints::from_env(&env);
-        let keys = role::temporary_keys(&found.credential, &config, &endpoints).await?;
-        let client = Client::new(&keys, config).map_err(|e| match e {
-            ClientError::CredentialNotSupported(_) | ClientError::Http(_) => {
-                CollectError::Usage(e.to_string())
-            }
-        })?;
+        let client = role::client(&found.credential, config, &endpoints).await?;
         Ok::<Collected, CollectError>(
             collector::collect(client, regions, &home_region, reporter.clone()).await?,
         )

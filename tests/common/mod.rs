@@ -20,7 +20,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::{json, Value};
 
@@ -163,6 +163,10 @@ pub struct Plan {
     pub identities: Vec<Identity>,
     pub assume_role: Option<AssumeRole>,
     pub metadata: Option<Metadata>,
+    /// How long the keys STS and the metadata service hand out last; with
+    /// it, every hand-out is a new key pair, refused once expired. None:
+    /// the fixed `issued` keys, valid for ever.
+    pub key_lifetime: Option<Duration>,
 }
 
 impl Plan {
@@ -216,6 +220,8 @@ struct State {
     seen: Mutex<Vec<Seen>>,
     repeats: Mutex<HashMap<u64, u64>>,
     windows: Mutex<HashMap<(String, String), VecDeque<Instant>>>,
+    /// Keys handed out with a lifetime, and when they expire.
+    issued: Mutex<Vec<(Identity, SystemTime)>>,
     stop: AtomicBool,
 }
 
@@ -244,6 +250,7 @@ impl Fake {
             seen: Mutex::new(Vec::new()),
             repeats: Mutex::new(HashMap::new()),
             windows: Mutex::new(HashMap::new()),
+            issued: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),
         });
         let shared = state.clone();
@@ -370,7 +377,19 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
 
     // Who is asking, and did they sign it right?
     let key_id = params.get("AccessKeyId").cloned().unwrap_or_default();
-    let identity = st.identities.iter().find(|i| i.id == key_id);
+    let issued = st
+        .issued
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|(i, _)| i.id == key_id)
+        .cloned();
+    let identity = st
+        .identities
+        .iter()
+        .find(|i| i.id == key_id)
+        .cloned()
+        .or(issued.as_ref().map(|(i, _)| i.clone()));
     let common_ok = method == "POST"
         && body.is_empty()
         && params.get("Format").map(String::as_str) == Some("JSON")
@@ -400,6 +419,18 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
             ),
         );
     };
+    if issued.is_some_and(|(_, expires)| SystemTime::now() >= expires) {
+        log("expired");
+        return respond(
+            &mut conn,
+            400,
+            &error_body(
+                "InvalidSecurityToken.Expired",
+                "Specified SecurityToken is expired.",
+                n,
+            ),
+        );
+    }
     if params.get("SecurityToken") != identity.token.as_ref() {
         log("bad-token");
         return respond(
@@ -520,6 +551,33 @@ fn api_name(params: &HashMap<String, String>) -> String {
     }
 }
 
+/// The keys to hand out for `fixed` and when they expire (RFC 3339): the
+/// fixed ones for ever, or with a plan's lifetime a new pair each time.
+fn hand_out(st: &State, fixed: &Identity) -> (Identity, String) {
+    let Some(lifetime) = st.plan.key_lifetime else {
+        return (fixed.clone(), "2099-01-01T00:00:00Z".into());
+    };
+    let mut issued = st.issued.lock().unwrap();
+    let n = issued.len() + 1;
+    let keys = Identity {
+        id: format!("{}-{n}", fixed.id),
+        secret: format!("{}{n}", fixed.secret),
+        token: fixed.token.as_ref().map(|t| format!("{t}{n}")),
+    };
+    // Whole seconds, as the services write it, and as the server holds it.
+    let secs = (SystemTime::now() + lifetime)
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let expires = SystemTime::UNIX_EPOCH + Duration::from_secs(secs);
+    issued.push((keys.clone(), expires));
+    let shown = chrono::DateTime::from_timestamp(secs as i64, 0)
+        .unwrap()
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    (keys, shown)
+}
+
 fn throttled(n: usize) -> String {
     error_body(
         "Throttling.User",
@@ -614,12 +672,13 @@ fn metadata(
         }
         Some(role) if role == m.role => {
             log("role-keys");
+            let (keys, expiration) = hand_out(st, &m.issued);
             let body = json!({
                 "Code": "Success",
-                "AccessKeyId": m.issued.id,
-                "AccessKeySecret": m.issued.secret,
-                "SecurityToken": m.issued.token,
-                "Expiration": "2099-01-01T00:00:00Z",
+                "AccessKeyId": keys.id,
+                "AccessKeySecret": keys.secret,
+                "SecurityToken": keys.token,
+                "Expiration": expiration,
                 "LastUpdated": "2026-11-27T00:00:00Z"
             });
             respond(conn, 200, &body.to_string())
@@ -1037,14 +1096,15 @@ fn assume_role(st: &State, params: &HashMap<String, String>, n: usize) -> (u16, 
             error_body("EntityNotExist.Role", "The specified Role not exists.", n),
         );
     }
+    let (keys, expiration) = hand_out(st, &a.issued);
     let body = json!({
         "RequestId": format!("REQ-{n}"),
         "AssumedRoleUser": {"Arn": format!("{}/{}", a.role_arn, params["RoleSessionName"]), "AssumedRoleId": "3000:ecsguard"},
         "Credentials": {
-            "AccessKeyId": a.issued.id,
-            "AccessKeySecret": a.issued.secret,
-            "SecurityToken": a.issued.token,
-            "Expiration": "2099-01-01T00:00:00Z"
+            "AccessKeyId": keys.id,
+            "AccessKeySecret": keys.secret,
+            "SecurityToken": keys.token,
+            "Expiration": expiration
         }
     });
     (200, body.to_string())
