@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::fleet::{fleet, Fleet};
-use common::{run, Fake, Plan, RandomFaults, ID, SECRET, TOKEN};
+use common::{run, Fake, Plan, RandomFaults, ACCOUNT_ID, ID, SECRET, TOKEN};
 use ecsguard::collect::client::{Client, ClientConfig, RetryPolicy};
 use ecsguard::collect::collector::{collect, Regions, Silent};
 use ecsguard::collect::credentials::Credential;
@@ -159,6 +159,10 @@ fn a_full_collection_is_complete_valid_checkable_and_unchanged_by_faults() {
     let clean = collect_with_library(&fake);
     assert_eq!(clean["collection_errors"], serde_json::json!([]));
     assert_eq!(counts(&clean), expected);
+    assert_eq!(
+        clean["account_id"], ACCOUNT_ID,
+        "from STS GetCallerIdentity"
+    );
     assert!(fake.verdicts("ok") == fake.requests(), "{:?}", fake.log());
 
     // Spot prices: one walk per region and type launched as spot, VPC,
@@ -522,6 +526,30 @@ fn spot_prices_denied_in_a_region_are_an_error_there_and_no_spot_use_is_no_call(
 }
 
 #[test]
+fn the_account_id_is_best_effort() {
+    let Fleet { plan, expected, .. } = fleet(&REGIONS, 12, 2);
+    let fake = Fake::start(plan.forbid("GetCallerIdentity", None));
+    let snapshot = collect_with_library(&fake);
+    assert!(snapshot.get("account_id").is_none());
+    assert_eq!(counts(&snapshot), expected, "the rest collected");
+    let errors = snapshot["collection_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (
+            &errors[0]["product"],
+            &errors[0]["action"],
+            &errors[0]["code"]
+        ),
+        (
+            &Value::from("Sts"),
+            &Value::from("GetCallerIdentity"),
+            &Value::from("Forbidden.RAM")
+        )
+    );
+    assert_valid(&snapshot, &scratch("account_id"));
+}
+
+#[test]
 fn regions_all_collects_each_product_in_the_regions_its_own_list_names() {
     let Fleet { mut plan, .. } = fleet(&REGIONS, 30, 3);
     // ECI is offered in the first region only; ESS's list is denied.
@@ -647,8 +675,9 @@ fn secrets_never_appear_in_output_traces_errors_or_the_snapshot() {
             && stderr.contains("secret does not belong"),
         "{stderr}"
     );
+    // The first call of a run asks who the keys belong to.
     assert!(
-        stderr.contains("Ecs Describe"),
+        stderr.contains("Sts GetCallerIdentity in cn-hangzhou: SignatureDoesNotMatch"),
         "names the action: {stderr}"
     );
     for secret in ["wrong-secret-value", TOKEN] {

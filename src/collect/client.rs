@@ -28,7 +28,8 @@ pub struct Product {
     pub version: &'static str,
     /// Host prefix: `ecs` gives `ecs.<region>.aliyuncs.com`.
     pub host: &'static str,
-    /// Regions served by the central `<host>.aliyuncs.com` endpoint.
+    /// Regions served by the central `<host>.aliyuncs.com` endpoint
+    /// ([`EVERY_REGION`]: all of them).
     pub central_regions: &'static [&'static str],
 }
 
@@ -87,20 +88,24 @@ pub const VPC: Product = Product {
         "us-west-1",
     ],
 };
-/// STS, for AssumeRole (alibaba-api.md §5.2). Its endpoint is chosen by the
-/// caller (`sts.aliyuncs.com`, or regional with a profile's `sts_region`).
+/// A product served from its central endpoint for every region.
+pub const EVERY_REGION: &[&str] = &["*"];
+
+/// STS, for AssumeRole (alibaba-api.md §5.2) and GetCallerIdentity: the
+/// central `sts.aliyuncs.com` (AssumeRole goes regional with a profile's
+/// `sts_region`).
 pub const STS: Product = Product {
     code: "Sts",
     version: "2015-04-01",
     host: "sts",
-    central_regions: &[],
+    central_regions: EVERY_REGION,
 };
 
 impl Product {
     /// The public endpoint for `region` (§2): `https://<host>.<region>.aliyuncs.com`,
     /// or the central endpoint for the regions the SDK routes there.
     pub fn endpoint(&self, region: &str) -> String {
-        if self.central_regions.contains(&region) {
+        if self.central_regions.contains(&region) || self.central_regions == EVERY_REGION {
             format!("https://{}.aliyuncs.com", self.host)
         } else {
             format!("https://{}.{region}.aliyuncs.com", self.host)
@@ -832,6 +837,7 @@ mod tests {
             "https://ecs.cn-hangzhou.aliyuncs.com"
         );
         assert_eq!(ESS.endpoint("cn-beijing"), "https://ess.aliyuncs.com");
+        assert_eq!(STS.endpoint("eu-central-1"), "https://sts.aliyuncs.com");
         assert_eq!(
             ESS.endpoint("eu-central-1"),
             "https://ess.eu-central-1.aliyuncs.com"

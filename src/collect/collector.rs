@@ -22,7 +22,7 @@ use std::sync::Arc;
 use serde_json::{json, Map, Value};
 use tokio::task::JoinSet;
 
-use super::client::{CallError, Client};
+use super::client::{CallError, Client, STS};
 use super::normalize::Normalizer;
 use super::paging::{self, ListApi};
 
@@ -350,6 +350,43 @@ async fn region_scopes(
     Ok(scopes.into_iter().collect())
 }
 
+/// The account the keys belong to, from STS GetCallerIdentity, which
+/// needs no RAM permission (its API reference: "No authorization for this
+/// operation"). Best effort: a failure is a collection error, not the
+/// end of the run.
+async fn account_id(
+    ctx: &Context,
+    home_region: &str,
+    errors: &mut Vec<CallError>,
+) -> Result<Option<String>, CallError> {
+    const ACTION: &str = "GetCallerIdentity";
+    ctx.progress.planned(1);
+    let answer = ctx.client.call(&STS, ACTION, home_region, &[]).await;
+    ctx.progress.finished(home_region, ACTION);
+    match answer {
+        Ok(body) => match body.get("AccountId").and_then(Value::as_str) {
+            Some(id) if !id.is_empty() => return Ok(Some(id.to_string())),
+            _ => errors.push(CallError {
+                product: STS.code.into(),
+                action: ACTION.into(),
+                region: home_region.into(),
+                code: "BadResponse".into(),
+                message: "the answer has no AccountId".into(),
+                request_id: body
+                    .get("RequestId")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+                http_status: None,
+                hint: None,
+                attempts: 1,
+            }),
+        },
+        Err(e) if is_fatal(&e.code) => return Err(e),
+        Err(e) => errors.push(e),
+    }
+    Ok(None)
+}
+
 /// Collects `regions` into a snapshot. `home_region` is where the region
 /// lists are asked for `--regions all`.
 pub async fn collect(
@@ -372,6 +409,7 @@ pub async fn collect(
         Regions::All => region_scopes(&ctx, home_region, &mut errors).await?,
     };
     let regions: Vec<String> = scopes.iter().map(|(r, _)| r.clone()).collect();
+    let account_id = account_id(&ctx, home_region, &mut errors).await?;
 
     let mut runs = JoinSet::new();
     for (i, (region, scope)) in scopes.into_iter().enumerate() {
@@ -398,6 +436,9 @@ pub async fn collect(
         json!(crate::snapshot::SCHEMA_VERSION),
     );
     doc.insert("collected_at".into(), json!(now_rfc3339()));
+    if let Some(id) = account_id {
+        doc.insert("account_id".into(), json!(id));
+    }
     doc.insert("regions".into(), json!(regions));
     let mut collector = json!({"name": "ecsguard", "version": env!("CARGO_PKG_VERSION")});
     if let Some(e) = &ctx.client.config().endpoint {

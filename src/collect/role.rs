@@ -114,7 +114,7 @@ pub async fn temporary_keys(
                 .or_else(|| config.endpoint.clone())
                 .unwrap_or_else(|| match sts_region {
                     Some(r) => format!("https://sts.{r}.aliyuncs.com"),
-                    None => "https://sts.aliyuncs.com".to_string(),
+                    None => STS.endpoint(region),
                 });
             let long_term = Credential::Static {
                 access_key_id: access_key_id.clone(),

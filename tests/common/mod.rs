@@ -89,6 +89,8 @@ pub fn server_signature(secret: &str, string_to_sign: &str) -> String {
 pub const ID: &str = "LTAIfaketestid";
 pub const SECRET: &str = "fake+secret/=1";
 pub const TOKEN: &str = "CAISfake/token+with=chars";
+/// The account every key pair belongs to (STS GetCallerIdentity).
+pub const ACCOUNT_ID: &str = "1968132000120001";
 
 /// A key pair the server accepts, with the token it must come with.
 #[derive(Clone, Debug)]
@@ -880,6 +882,17 @@ fn answer(
 ) -> (u16, String) {
     if action == "AssumeRole" {
         return assume_role(st, params, n);
+    }
+    if action == "GetCallerIdentity" {
+        let key = params.get("AccessKeyId").cloned().unwrap_or_default();
+        let body = json!({
+            "RequestId": format!("REQ-{n}"),
+            "IdentityType": if key.starts_with("STS.") { "AssumedRoleUser" } else { "RAMUser" },
+            "AccountId": ACCOUNT_ID,
+            "PrincipalId": "28877424437521",
+            "Arn": format!("acs:ram::{ACCOUNT_ID}:user/ecsguard"),
+        });
+        return (200, body.to_string());
     }
     let Some(&(_, path, paging, filters)) = SPECS.iter().find(|s| s.0 == action) else {
         return (
