@@ -595,41 +595,32 @@ async fn list(
     def: Option<&'static str>,
 ) -> Result<Listed, CallError> {
     let borrowed: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let walk = paging::walk(&ctx.client, api, region, &borrowed).await?;
     let Some(def) = def else {
+        let walk = paging::walk(&ctx.client, api, region, &borrowed).await?;
         return Ok(Listed {
             items: walk.items,
             problems: walk.problems,
         });
     };
-    // Off the runtime's thread: tens of thousands of items take long
-    // enough to hold back every paced walk's next request.
-    let (ctx, api, region) = (ctx.clone(), *api, region.to_string());
-    let normalized = tokio::task::spawn_blocking(move || normalize(&ctx, &api, &region, def, walk));
-    Ok(normalized.await.expect("normalizing panicked"))
-}
-
-/// A walk's items normalized as `def`, values that could not be read
-/// reported among its problems.
-fn normalize(ctx: &Context, api: &ListApi, region: &str, def: &str, walk: paging::Walk) -> Listed {
-    let mut problems = walk.problems;
-    let id_field = crate::snapshot::KINDS
-        .iter()
-        .find(|k| definition_of(k.collection) == Some(def))
-        .map_or("Id", |k| k.id_field);
+    // Each page normalized as it comes, off the runtime's thread: tens of
+    // thousands of items take seconds, which would otherwise hold back
+    // every paced walk and all come after the last page.
+    let mut pages = Vec::new();
+    let walked = paging::walk_pages(&ctx.client, api, region, &borrowed, &mut |page| {
+        let (ctx, region) = (ctx.clone(), region.to_string());
+        pages.push(tokio::task::spawn_blocking(move || {
+            normalize_page(&ctx, &region, def, page)
+        }));
+    })
+    .await?;
+    let mut items = Vec::with_capacity(walked.items);
     let mut unreadable = Vec::new();
-    let items = walk
-        .items
-        .iter()
-        .map(|raw| {
-            let out = ctx.normalizer.resource(def, raw, region);
-            if !out.problems.is_empty() {
-                let id = raw.get(id_field).and_then(Value::as_str).unwrap_or("?");
-                unreadable.extend(out.problems.iter().map(|p| format!("{id} {p}")));
-            }
-            out.value
-        })
-        .collect();
+    for page in pages {
+        let (normalized, problems) = page.await.expect("normalizing panicked");
+        items.extend(normalized);
+        unreadable.extend(problems);
+    }
+    let mut problems = walked.problems;
     if !unreadable.is_empty() {
         const SHOWN: usize = 5;
         let more = unreadable.len().saturating_sub(SHOWN);
@@ -650,10 +641,37 @@ fn normalize(ctx: &Context, api: &ListApi, region: &str, def: &str, walk: paging
             request_id: None,
             http_status: None,
             hint: None,
-            attempts: walk.pages,
+            attempts: walked.pages,
         });
     }
-    Listed { items, problems }
+    Ok(Listed { items, problems })
+}
+
+/// A page's items normalized as `def`, and the values that could not be
+/// read (`<id> <problem>`).
+fn normalize_page(
+    ctx: &Context,
+    region: &str,
+    def: &str,
+    page: Vec<Value>,
+) -> (Vec<Value>, Vec<String>) {
+    let id_field = crate::snapshot::KINDS
+        .iter()
+        .find(|k| definition_of(k.collection) == Some(def))
+        .map_or("Id", |k| k.id_field);
+    let mut unreadable = Vec::new();
+    let items = page
+        .iter()
+        .map(|raw| {
+            let out = ctx.normalizer.resource(def, raw, region);
+            if !out.problems.is_empty() {
+                let id = raw.get(id_field).and_then(Value::as_str).unwrap_or("?");
+                unreadable.extend(out.problems.iter().map(|p| format!("{id} {p}")));
+            }
+            out.value
+        })
+        .collect();
+    (items, unreadable)
 }
 
 /// The model definition of a collection's resources.
