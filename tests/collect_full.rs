@@ -127,6 +127,16 @@ fn counts(snapshot: &Value) -> std::collections::BTreeMap<&'static str, usize> {
     out
 }
 
+/// The regions a collection's resources are in.
+fn regions_of(snapshot: &Value, collection: &str) -> std::collections::BTreeSet<String> {
+    snapshot[collection]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["RegionId"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn assert_valid(snapshot: &Value, dir: &Path) -> PathBuf {
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(
@@ -359,14 +369,7 @@ fn a_denied_action_is_recorded_gates_the_exit_code_and_makes_its_rules_unknown()
     );
     assert!(e["request_id"].as_str().unwrap().starts_with("REQ-"));
     // The rest was collected, in both regions.
-    let regions_of = |c: &str| -> std::collections::BTreeSet<String> {
-        snapshot[c]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["RegionId"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let regions_of = |c: &str| regions_of(&snapshot, c);
     assert_eq!(regions_of("instances").len(), 2);
     assert_eq!(
         regions_of("cloud_assistant")
@@ -599,14 +602,7 @@ fn regions_all_collects_each_product_in_the_regions_its_own_list_names() {
         [REGIONS[0]]
     );
     assert_eq!(regions_called("DescribeInstances").len(), 2);
-    let regions_of = |c: &str| -> std::collections::BTreeSet<String> {
-        snapshot[c]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["RegionId"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let regions_of = |c: &str| regions_of(&snapshot, c);
     assert_eq!(regions_of("container_groups").len(), 1);
     assert_eq!(regions_of("instances").len(), 2);
     assert_eq!(regions_of("images").len(), 2);
