@@ -15,7 +15,7 @@ use ecsguard::collect::client::{CallError, Client, ClientConfig, RetryPolicy, EC
 use ecsguard::collect::credentials::Credential;
 use ecsguard::collect::normalize::Normalizer;
 use ecsguard::collect::paging::{walk, DESCRIBE_IMAGES, DESCRIBE_INSTANCES};
-use ecsguard::collect::role::{temporary_keys, RoleEndpoints};
+use ecsguard::collect::role::{self, temporary_keys, RoleEndpoints};
 use serde_json::{json, Value};
 
 #[test]
@@ -294,17 +294,45 @@ async fn page_number_walks_check_total_count() {
 }
 
 #[tokio::test]
-async fn retries_stop_at_the_attempt_limit() {
+async fn throttling_is_retried_to_the_deadline_other_failures_to_the_attempt_limit() {
+    // Ten throttles in a row burn no attempts: the eleventh answer counts.
     let mut p = plan(5);
     for n in 1..=10 {
         p.faults.insert(n, Fault::Throttle);
     }
     let fake = Fake::start(p);
     let c = client(&fake, &sts());
+    let v = bounded(c.call(&ECS, "DescribeInstances", "cn-hangzhou", &[]))
+        .await
+        .unwrap();
+    assert!(v["RequestId"].is_string());
+    assert_eq!(fake.requests(), 11);
+
+    // Throttled for ever: given up once the deadline is spent.
+    let mut p = plan(5);
+    p.rate_limit = Some(0);
+    let fake = Fake::start(p);
+    let mut config = client(&fake, &sts()).config().clone();
+    config.retry.deadline = Duration::from_millis(500);
+    let c = Client::new(&sts(), config).unwrap();
     let err = bounded(c.call(&ECS, "DescribeInstances", "cn-hangzhou", &[]))
         .await
         .unwrap_err();
-    assert_eq!((err.code.as_str(), err.attempts), ("Throttling.User", 6));
+    assert_eq!(err.code, "Throttling.User");
+    assert!(err.attempts > 6, "{} attempts", err.attempts);
+    assert!(err.message.contains("retry deadline"), "{}", err.message);
+
+    // Other transient failures stop at the attempt limit.
+    let mut p = plan(5);
+    for n in 1..=10 {
+        p.faults.insert(n, Fault::Unavailable);
+    }
+    let fake = Fake::start(p);
+    let c = client(&fake, &sts());
+    let err = bounded(c.call(&ECS, "DescribeInstances", "cn-hangzhou", &[]))
+        .await
+        .unwrap_err();
+    assert_eq!((err.http_status, err.attempts), (Some(503), 6));
     assert_eq!(fake.requests(), 6);
 }
 
@@ -395,7 +423,8 @@ async fn ram_role_arn_assumes_the_role_and_collects_with_its_keys() {
         &RoleEndpoints::default(),
     ))
     .await
-    .unwrap();
+    .unwrap()
+    .credential;
     assert_eq!(
         keys,
         Credential::Static {
@@ -457,7 +486,8 @@ async fn ecs_ram_role_reads_the_metadata_service_with_a_session_token() {
         &endpoints,
     ))
     .await
-    .unwrap();
+    .unwrap()
+    .credential;
     assert_eq!(
         keys,
         Credential::Static {
@@ -506,4 +536,64 @@ async fn ecs_ram_role_reads_the_metadata_service_with_a_session_token() {
     .await
     .unwrap_err();
     assert_eq!(err.code, "ConnectionError");
+}
+
+#[tokio::test]
+async fn role_keys_are_renewed_before_they_expire() {
+    // Keys that last 4 s; calls for 6 s, with the keys of a RamRoleArn
+    // profile (STS) and of an instance role (the metadata service).
+    let mut p = role_plan();
+    p.key_lifetime = Some(Duration::from_secs(4));
+    let fake = Fake::start(p);
+    let assumed = Credential::AssumeRole {
+        access_key_id: "LTAIroleuser".into(),
+        access_key_secret: "role/user+secret".into(),
+        role_arn: "acs:ram::1234:role/audit".into(),
+        session_name: "ecsguard".into(),
+        external_id: None,
+        duration_seconds: 900,
+        sts_region: None,
+    };
+    let sts_endpoints = RoleEndpoints::default();
+    let by_sts = bounded(role::client(&assumed, role_config(&fake), &sts_endpoints))
+        .await
+        .unwrap();
+    let metadata = RoleEndpoints {
+        imds: Some(fake.url()),
+        ..RoleEndpoints::default()
+    };
+    let instance_role = Credential::EcsRamRole { role_name: None };
+    let by_imds = bounded(role::client(&instance_role, role_config(&fake), &metadata))
+        .await
+        .unwrap();
+    for _ in 0..7 {
+        for c in [&by_sts, &by_imds] {
+            bounded(c.call(&ECS, "DescribeInstances", "cn-hangzhou", &[]))
+                .await
+                .unwrap();
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    let seen = fake.seen();
+    assert!(
+        seen.iter().all(|s| s.verdict != "expired"),
+        "{:?}",
+        fake.log()
+    );
+    // New keys asked for and used, from both sources.
+    let keys_used: HashSet<&str> = seen
+        .iter()
+        .filter(|s| s.action == "DescribeInstances")
+        .map(|s| s.params["AccessKeyId"].as_str())
+        .collect();
+    for source in ["STS.assumed-", "STS.instance-"] {
+        let n = keys_used.iter().filter(|k| k.starts_with(source)).count();
+        assert!(n >= 2, "{source}: {keys_used:?}");
+    }
+    let asked = |what: &str| {
+        seen.iter()
+            .filter(|s| s.verdict == what || s.action == what)
+            .count()
+    };
+    assert!(asked("AssumeRole") >= 2 && asked("role-keys") >= 2);
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::fleet::{fleet, Fleet};
-use common::{run, Fake, Plan, RandomFaults, ID, SECRET, TOKEN};
+use common::{run, Fake, Plan, RandomFaults, ACCOUNT_ID, ID, SECRET, TOKEN};
 use ecsguard::collect::client::{Client, ClientConfig, RetryPolicy};
 use ecsguard::collect::collector::{collect, Regions, Silent};
 use ecsguard::collect::credentials::Credential;
@@ -83,11 +83,17 @@ fn fast_client(fake: &Fake) -> Client {
 }
 
 fn collect_with_library(fake: &Fake) -> Value {
+    collect_regions(
+        fake,
+        Regions::List(REGIONS.iter().map(|r| r.to_string()).collect()),
+    )
+}
+
+fn collect_regions(fake: &Fake, regions: Regions) -> Value {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    let regions = Regions::List(REGIONS.iter().map(|r| r.to_string()).collect());
     let collected = runtime
         .block_on(async {
             tokio::time::timeout(
@@ -119,6 +125,16 @@ fn counts(snapshot: &Value) -> std::collections::BTreeMap<&'static str, usize> {
         }
     }
     out
+}
+
+/// The regions a collection's resources are in.
+fn regions_of(snapshot: &Value, collection: &str) -> std::collections::BTreeSet<String> {
+    snapshot[collection]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["RegionId"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn assert_valid(snapshot: &Value, dir: &Path) -> PathBuf {
@@ -153,6 +169,10 @@ fn a_full_collection_is_complete_valid_checkable_and_unchanged_by_faults() {
     let clean = collect_with_library(&fake);
     assert_eq!(clean["collection_errors"], serde_json::json!([]));
     assert_eq!(counts(&clean), expected);
+    assert_eq!(
+        clean["account_id"], ACCOUNT_ID,
+        "from STS GetCallerIdentity"
+    );
     assert!(fake.verdicts("ok") == fake.requests(), "{:?}", fake.log());
 
     // Spot prices: one walk per region and type launched as spot, VPC,
@@ -201,6 +221,38 @@ fn a_full_collection_is_complete_valid_checkable_and_unchanged_by_faults() {
         .map(|i| i["Status"].as_str().unwrap())
         .collect();
     assert!(statuses.contains(&"Deprecated") && statuses.contains(&"UnAvailable"));
+    // Whoever owns them: marketplace images asked for apart, only the ids
+    // the default owners (system, self, others) did not have.
+    let owners: std::collections::BTreeSet<&str> = clean["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["ImageOwnerAlias"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        owners.into_iter().collect::<Vec<_>>(),
+        ["marketplace", "others", "self", "system"]
+    );
+    let marketplace: Vec<String> = fake
+        .seen()
+        .iter()
+        .filter(|s| s.action == "DescribeImages")
+        .filter_map(|s| {
+            Some(format!(
+                "{} {}",
+                s.params.get("ImageOwnerAlias")?,
+                s.params["ImageId"]
+            ))
+        })
+        .collect();
+    assert_eq!(
+        marketplace.len(),
+        2,
+        "one marketplace call per region: {marketplace:?}"
+    );
+    assert!(marketplace
+        .iter()
+        .all(|m| m.starts_with("marketplace m-marketplace-") && !m.contains(',')));
     assert!(clean["instance_events"]
         .as_array()
         .unwrap()
@@ -317,14 +369,7 @@ fn a_denied_action_is_recorded_gates_the_exit_code_and_makes_its_rules_unknown()
     );
     assert!(e["request_id"].as_str().unwrap().starts_with("REQ-"));
     // The rest was collected, in both regions.
-    let regions_of = |c: &str| -> std::collections::BTreeSet<String> {
-        snapshot[c]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["RegionId"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let regions_of = |c: &str| regions_of(&snapshot, c);
     assert_eq!(regions_of("instances").len(), 2);
     assert_eq!(
         regions_of("cloud_assistant")
@@ -483,6 +528,87 @@ fn spot_prices_denied_in_a_region_are_an_error_there_and_no_spot_use_is_no_call(
     assert!(!prices.is_empty() && prices.iter().all(|p| p["RegionId"] == "cn-hangzhou"));
 }
 
+#[test]
+fn the_account_id_is_best_effort() {
+    let Fleet { plan, expected, .. } = fleet(&REGIONS, 12, 2);
+    let fake = Fake::start(plan.forbid("GetCallerIdentity", None));
+    let snapshot = collect_with_library(&fake);
+    assert!(snapshot.get("account_id").is_none());
+    assert_eq!(counts(&snapshot), expected, "the rest collected");
+    let errors = snapshot["collection_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (
+            &errors[0]["product"],
+            &errors[0]["action"],
+            &errors[0]["code"]
+        ),
+        (
+            &Value::from("Sts"),
+            &Value::from("GetCallerIdentity"),
+            &Value::from("Forbidden.RAM")
+        )
+    );
+    assert_valid(&snapshot, &scratch("account_id"));
+}
+
+#[test]
+fn regions_all_collects_each_product_in_the_regions_its_own_list_names() {
+    let Fleet { mut plan, .. } = fleet(&REGIONS, 30, 3);
+    // ECI is offered in the first region only; ESS's list is denied.
+    plan.data.insert(
+        ("Eci.DescribeRegions".into(), REGIONS[0].into()),
+        vec![serde_json::json!({"RegionId": REGIONS[0], "RegionEndpoint": "eci.aliyuncs.com", "Zones": [], "RecommendZones": []})],
+    );
+    let fake = Fake::start(plan.forbid("Ess.DescribeRegions", None));
+    let snapshot = collect_regions(&fake, Regions::All);
+    assert_eq!(snapshot["regions"], serde_json::json!(REGIONS));
+    let errors = snapshot["collection_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (
+            &errors[0]["product"],
+            &errors[0]["action"],
+            &errors[0]["region"],
+            &errors[0]["code"]
+        ),
+        (
+            &Value::from("Ess"),
+            &Value::from("DescribeRegions"),
+            &Value::from(REGIONS[0]),
+            &Value::from("Forbidden.RAM")
+        )
+    );
+    let seen = fake.seen();
+    // No ESS call but its region list: Auto Scaling was not collected.
+    let ess: Vec<&str> = seen
+        .iter()
+        .filter(|s| s.params["Version"] == "2014-08-28")
+        .map(|s| s.action.as_str())
+        .collect();
+    assert_eq!(ess, ["Ess.DescribeRegions"]);
+    assert!(snapshot.get("scaling_groups").is_none());
+    // ECI only where its list names, ECS everywhere.
+    let regions_called = |action: &str| -> std::collections::BTreeSet<&str> {
+        seen.iter()
+            .filter(|s| s.action == action)
+            .map(|s| s.region.as_str())
+            .collect()
+    };
+    assert_eq!(
+        regions_called("DescribeContainerGroups")
+            .into_iter()
+            .collect::<Vec<_>>(),
+        [REGIONS[0]]
+    );
+    assert_eq!(regions_called("DescribeInstances").len(), 2);
+    let regions_of = |c: &str| regions_of(&snapshot, c);
+    assert_eq!(regions_of("container_groups").len(), 1);
+    assert_eq!(regions_of("instances").len(), 2);
+    assert_eq!(regions_of("images").len(), 2);
+    assert_valid(&snapshot, &scratch("regions_all"));
+}
+
 /// Every form in which a secret could show: raw, percent-encoded once
 /// (query string) or twice (string to sign).
 fn forms(secret: &str) -> Vec<String> {
@@ -545,8 +671,9 @@ fn secrets_never_appear_in_output_traces_errors_or_the_snapshot() {
             && stderr.contains("secret does not belong"),
         "{stderr}"
     );
+    // The first call of a run asks who the keys belong to.
     assert!(
-        stderr.contains("Ecs Describe"),
+        stderr.contains("Sts GetCallerIdentity in cn-hangzhou: SignatureDoesNotMatch"),
         "names the action: {stderr}"
     );
     for secret in ["wrong-secret-value", TOKEN] {
@@ -589,7 +716,7 @@ fn an_unwritable_output_fails_before_collecting() {
 }
 
 /// The benchmark (BENCHMARKS.md): a 2-region fleet from a fake API that
-/// allows each action RATE requests per second per region.
+/// allows each action RATE requests per second per region (0: no limit).
 /// `BENCH_INSTANCES=2000 BENCH_RATE=20 BENCH_CONCURRENCY=8 cargo test --release --test collect_full -- --ignored --nocapture`
 #[test]
 #[ignore]
@@ -607,7 +734,8 @@ fn benchmark_rate_limited_collection() {
     let Fleet {
         mut plan, expected, ..
     } = fleet(&REGIONS, instances, groups);
-    plan.rate_limit = Some(rate);
+    // BENCH_RATE=0: no limit at all.
+    plan.rate_limit = (rate > 0).then_some(rate);
     let fake = Fake::start(plan);
     let dir = scratch("bench");
     let out = dir.join("snapshot.json");
@@ -628,7 +756,20 @@ fn benchmark_rate_limited_collection() {
             .or_default() += 1;
     }
     let (busiest, most) = pages.iter().max_by_key(|(_, n)| **n).unwrap();
-    let floor = *most as f64 / rate as f64;
+    let answered_at = |lane: &(String, String)| {
+        fake.seen()
+            .iter()
+            .filter(|s| s.verdict == "ok" && (&s.action, &s.region) == (&lane.0, &lane.1))
+            .map(|s| s.at.duration_since(started).as_secs_f64())
+            .fold((f64::MAX, 0.0f64), |(a, b), t| (a.min(t), b.max(t)))
+    };
+    let (first, last) = answered_at(busiest);
+    let mut throttled: std::collections::BTreeMap<&str, usize> = Default::default();
+    let seen = fake.seen();
+    for s in seen.iter().filter(|s| s.verdict == "rate-limited") {
+        *throttled.entry(s.action.as_str()).or_default() += 1;
+    }
+    let floor = *most as f64 / rate.max(1) as f64;
     println!(
         "instances/region {instances}, groups/region {groups}, rate {rate}/s per action and region, concurrency {concurrency}: wall {:.2} s, {} requests ({} answered, {} throttled), busiest {busiest:?} with {most} pages: floor {floor:.2} s, ratio {:.2}",
         wall.as_secs_f64(),
@@ -636,6 +777,9 @@ fn benchmark_rate_limited_collection() {
         fake.verdicts("ok"),
         fake.verdicts("rate-limited"),
         wall.as_secs_f64() / floor.max(0.001)
+    );
+    println!(
+        "busiest walk answered from {first:.2} s to {last:.2} s; throttled by action: {throttled:?}"
     );
     println!("{}", stderr.trim());
 }

@@ -9,12 +9,15 @@
 //! URL, both of which hold the token).
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
 
 use super::credentials::{redact_id, Credential};
+use super::pace::Pacing;
 use super::sign;
 
 /// An Alibaba Cloud RPC product: its code, API version and endpoint rule.
@@ -25,7 +28,8 @@ pub struct Product {
     pub version: &'static str,
     /// Host prefix: `ecs` gives `ecs.<region>.aliyuncs.com`.
     pub host: &'static str,
-    /// Regions served by the central `<host>.aliyuncs.com` endpoint.
+    /// Regions served by the central `<host>.aliyuncs.com` endpoint
+    /// ([`EVERY_REGION`]: all of them).
     pub central_regions: &'static [&'static str],
 }
 
@@ -84,20 +88,24 @@ pub const VPC: Product = Product {
         "us-west-1",
     ],
 };
-/// STS, for AssumeRole (alibaba-api.md §5.2). Its endpoint is chosen by the
-/// caller (`sts.aliyuncs.com`, or regional with a profile's `sts_region`).
+/// A product served from its central endpoint for every region.
+pub const EVERY_REGION: &[&str] = &["*"];
+
+/// STS, for AssumeRole (alibaba-api.md §5.2) and GetCallerIdentity: the
+/// central `sts.aliyuncs.com` (AssumeRole goes regional with a profile's
+/// `sts_region`).
 pub const STS: Product = Product {
     code: "Sts",
     version: "2015-04-01",
     host: "sts",
-    central_regions: &[],
+    central_regions: EVERY_REGION,
 };
 
 impl Product {
     /// The public endpoint for `region` (§2): `https://<host>.<region>.aliyuncs.com`,
     /// or the central endpoint for the regions the SDK routes there.
     pub fn endpoint(&self, region: &str) -> String {
-        if self.central_regions.contains(&region) {
+        if self.central_regions.contains(&region) || self.central_regions == EVERY_REGION {
             format!("https://{}.aliyuncs.com", self.host)
         } else {
             format!("https://{}.{region}.aliyuncs.com", self.host)
@@ -108,7 +116,9 @@ impl Product {
 /// How retries are paced.
 #[derive(Debug, Clone)]
 pub struct RetryPolicy {
-    /// Attempts per call, the first included.
+    /// Attempts per call that end in an error other than throttling, the
+    /// first included. Throttled attempts are bounded by `deadline` alone:
+    /// a per-minute limit can hold a call back longer than a few attempts.
     pub max_attempts: u32,
     /// Backoff base for throttling (the SDK uses 500 ms).
     pub throttle_base: Duration,
@@ -116,7 +126,9 @@ pub struct RetryPolicy {
     pub base: Duration,
     /// Longest single wait.
     pub cap: Duration,
-    /// No attempt starts after this much time from the call's start.
+    /// No attempt starts after this much time spent on a call's attempts
+    /// and backoff; waiting for its turn (the API's pace, a free request
+    /// slot) does not count, so a long queue is no failure.
     pub deadline: Duration,
 }
 
@@ -133,18 +145,22 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// The wait before attempt `attempt + 1` (attempt counts from 1):
+    /// The wait after the `n`th failure of a kind (counting from 1):
     /// exponential, capped, then jittered into `[d/2, d]`.
-    pub fn delay(&self, attempt: u32, throttled: bool) -> Duration {
+    pub fn delay(&self, n: u32, throttled: bool) -> Duration {
+        self.delay_with(n, throttled, rand::random_range(0.0..=1.0))
+    }
+
+    /// [`RetryPolicy::delay`] with the jitter given (0: `d/2`, 1: `d`).
+    pub fn delay_with(&self, n: u32, throttled: bool, jitter: f64) -> Duration {
         let base = if throttled {
             self.throttle_base
         } else {
             self.base
         };
-        let exp = base.saturating_mul(1u32 << attempt.saturating_sub(1).min(16));
-        let d = exp.min(self.cap).as_millis() as u64;
-        let half = d / 2;
-        Duration::from_millis(half + rand::random_range(0..=d - half))
+        let exp = base.saturating_mul(1u32 << n.saturating_sub(1).min(16));
+        let d = exp.min(self.cap).as_secs_f64();
+        Duration::from_secs_f64(d / 2.0 + d / 2.0 * jitter.clamp(0.0, 1.0))
     }
 }
 
@@ -319,34 +335,77 @@ pub fn is_loopback(url: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
+/// A key pair, with the token of temporary keys.
+struct Keys {
+    id: String,
+    secret: String,
+    token: Option<String>,
+}
+
+/// Temporary keys and when they expire (None: not said, never renewed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Temporary {
+    /// A [`Credential::Static`] with its token.
+    pub credential: Credential,
+    pub expiration: Option<SystemTime>,
+}
+
+/// What renewing temporary keys gives.
+pub type Renewal<'a> = Pin<Box<dyn Future<Output = Result<Temporary, CallError>> + Send + 'a>>;
+
+/// Gets temporary keys anew (STS AssumeRole, the metadata service).
+pub trait Renew: Send + Sync {
+    fn renew(&self) -> Renewal<'_>;
+}
+
+/// Where the keys that sign come from.
+enum KeySource {
+    Fixed(Arc<Keys>),
+    /// Temporary keys, renewed once stale: the keys and when they are.
+    Renewed {
+        current: tokio::sync::Mutex<(Arc<Keys>, Option<SystemTime>)>,
+        renew: Box<dyn Renew>,
+    },
+}
+
+/// When temporary keys expiring at `expiration` (got at `now`) are
+/// renewed: 15 minutes before, as the SDKs do (alibaba-api.md §5.3), or
+/// halfway when they live less than half an hour (a 15-minute STS session
+/// would be renewed before every call).
+pub fn stale_at(expiration: SystemTime, now: SystemTime) -> SystemTime {
+    let left = expiration.duration_since(now).unwrap_or_default();
+    expiration - (left / 2).min(Duration::from_secs(15 * 60))
+}
+
 /// The async RPC client.
 pub struct Client {
     http: reqwest::Client,
-    access_key_id: String,
-    access_key_secret: String,
-    security_token: Option<String>,
+    keys: KeySource,
+    /// Every secret and token the client has held, scrubbed from messages.
+    secrets: std::sync::Mutex<Vec<String>>,
     config: ClientConfig,
     in_flight: Arc<tokio::sync::Semaphore>,
+    pacing: Pacing,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.debug_struct("Client")
-            .field("access_key_id", &redact_id(&self.access_key_id))
-            .field("access_key_secret", &"<redacted>")
-            .field(
-                "security_token",
-                &self.security_token.as_ref().map(|_| "<redacted>"),
-            )
-            .field("config", &self.config)
-            .finish()
+        let mut d = f.debug_struct("Client");
+        match &self.keys {
+            KeySource::Fixed(k) => d
+                .field("access_key_id", &redact_id(&k.id))
+                .field("access_key_secret", &"<redacted>")
+                .field("security_token", &k.token.as_ref().map(|_| "<redacted>")),
+            KeySource::Renewed { .. } => d.field("keys", &"temporary, renewed before they expire"),
+        };
+        d.field("config", &self.config).finish()
     }
 }
 
 /// Why a client could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    #[error("{0} credentials must be exchanged for temporary keys first (collect::role::temporary_keys)")]
+    #[error("{0} credentials must be exchanged for temporary keys first (collect::role::client)")]
     CredentialNotSupported(&'static str),
     #[error("cannot set up the HTTP client: {0}")]
     Http(String),
@@ -362,28 +421,61 @@ struct Failure {
     throttled: bool,
 }
 
-impl Client {
-    pub fn new(credential: &Credential, config: ClientConfig) -> Result<Client, ClientError> {
-        let (access_key_id, access_key_secret, security_token) = match credential {
+impl Keys {
+    fn of(credential: &Credential) -> Result<Keys, ClientError> {
+        match credential {
             Credential::Static {
                 access_key_id,
                 access_key_secret,
                 security_token,
-            } => (
-                access_key_id.clone(),
-                access_key_secret.clone(),
-                security_token.clone(),
-            ),
-            Credential::AssumeRole { .. } => {
-                return Err(ClientError::CredentialNotSupported(
-                    "RamRoleArn (STS AssumeRole)",
-                ))
-            }
-            Credential::EcsRamRole { .. } => {
-                return Err(ClientError::CredentialNotSupported(
-                    "EcsRamRole (instance metadata)",
-                ))
-            }
+            } => Ok(Keys {
+                id: access_key_id.clone(),
+                secret: access_key_secret.clone(),
+                token: security_token.clone(),
+            }),
+            Credential::AssumeRole { .. } => Err(ClientError::CredentialNotSupported(
+                "RamRoleArn (STS AssumeRole)",
+            )),
+            Credential::EcsRamRole { .. } => Err(ClientError::CredentialNotSupported(
+                "EcsRamRole (instance metadata)",
+            )),
+        }
+    }
+
+    fn secrets(&self) -> impl Iterator<Item = String> + '_ {
+        std::iter::once(self.secret.clone()).chain(self.token.clone())
+    }
+}
+
+impl Client {
+    /// A client signing with a static key pair (with its token, if any).
+    pub fn new(credential: &Credential, config: ClientConfig) -> Result<Client, ClientError> {
+        let keys = Arc::new(Keys::of(credential)?);
+        Client::with_keys(KeySource::Fixed(keys), config)
+    }
+
+    /// A client signing with temporary keys, renewed by `renew` before
+    /// they expire.
+    pub fn renewing(
+        first: Temporary,
+        renew: Box<dyn Renew>,
+        config: ClientConfig,
+    ) -> Result<Client, ClientError> {
+        let keys = Arc::new(Keys::of(&first.credential)?);
+        let stale = first.expiration.map(|e| stale_at(e, SystemTime::now()));
+        let current = tokio::sync::Mutex::new((keys, stale));
+        Client::with_keys(KeySource::Renewed { current, renew }, config)
+    }
+
+    fn with_keys(keys: KeySource, config: ClientConfig) -> Result<Client, ClientError> {
+        let held: Vec<String> = match &keys {
+            KeySource::Fixed(k) => k.secrets().collect(),
+            KeySource::Renewed { current, .. } => current
+                .try_lock()
+                .expect("not shared yet")
+                .0
+                .secrets()
+                .collect(),
         };
         let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
@@ -399,12 +491,43 @@ impl Client {
             .map_err(|e| ClientError::Http(e.to_string()))?;
         Ok(Client {
             http,
-            access_key_id,
-            access_key_secret,
-            security_token,
+            keys,
+            secrets: std::sync::Mutex::new(held),
             in_flight: Arc::new(tokio::sync::Semaphore::new(config.concurrency.max(1))),
+            pacing: Pacing::default(),
             config,
         })
+    }
+
+    /// The keys to sign with now: temporary ones renewed once stale.
+    async fn keys(&self) -> Result<Arc<Keys>, CallError> {
+        let (current, renew) = match &self.keys {
+            KeySource::Fixed(k) => return Ok(k.clone()),
+            KeySource::Renewed { current, renew } => (current, renew),
+        };
+        // Held while renewing: one renewal for all the callers waiting.
+        let mut current = current.lock().await;
+        if current.1.is_some_and(|stale| SystemTime::now() >= stale) {
+            let fresh = renew.renew().await?;
+            let keys = Keys::of(&fresh.credential).map_err(|e| CallError {
+                product: "Sts".into(),
+                action: "Renew".into(),
+                region: "-".into(),
+                code: "CredentialNotSupported".into(),
+                message: e.to_string(),
+                request_id: None,
+                http_status: None,
+                hint: None,
+                attempts: 1,
+            })?;
+            self.secrets
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend(keys.secrets());
+            let stale = fresh.expiration.map(|e| stale_at(e, SystemTime::now()));
+            *current = (Arc::new(keys), stale);
+        }
+        Ok(current.0.clone())
     }
 
     pub fn config(&self) -> &ClientConfig {
@@ -422,6 +545,13 @@ impl Client {
     /// Calls `action` of `product` in `region` (`RegionId` is added unless
     /// `params` has it) and returns the parsed JSON body, retrying what can
     /// be retried.
+    ///
+    /// Every attempt waits for its turn in the (product, action, region)
+    /// lane, which paces it once that API has throttled (see `pace`). A
+    /// throttled attempt is retried at the lane's next slot; throttled
+    /// again in a row, it also backs off (jittered exponential), in case
+    /// the limit is not one the pace has learned. Throttling is bounded by
+    /// the deadline, other failures also by `max_attempts`.
     pub async fn call(
         &self,
         product: &Product,
@@ -429,31 +559,50 @@ impl Client {
         region: &str,
         params: &[(&str, &str)],
     ) -> Result<Value, CallError> {
-        let started = Instant::now();
         let policy = &self.config.retry;
+        let lane = self.pacing.lane(product.code, action, region);
         let mut attempt = 0;
+        let mut failures = 0;
+        let mut throttled_in_a_row = 0u32;
+        // What the deadline counts: attempts and backoff, not queueing.
+        let mut spent = Duration::ZERO;
         loop {
             attempt += 1;
-            let sent = Instant::now();
-            let (request, outcome) = {
+            let keys = self.keys().await.map_err(|e| CallError {
+                product: product.code.to_string(),
+                action: action.to_string(),
+                region: region.to_string(),
+                code: e.code.clone(),
+                message: format!("the temporary keys could not be renewed: {e}"),
+                request_id: e.request_id.clone(),
+                http_status: e.http_status,
+                hint: e.hint.clone(),
+                attempts: attempt - 1,
+            })?;
+            lane.wait_turn().await;
+            let (request, outcome, elapsed) = {
                 // Closed only when the client is dropped, which cannot
                 // happen while it is borrowed here.
                 let _slot = self.in_flight.acquire().await.expect("semaphore open");
-                self.attempt(product, action, region, params).await
+                let sent = Instant::now();
+                let (request, outcome) = self.attempt(&keys, product, action, region, params).await;
+                (request, outcome, sent.elapsed())
             };
+            spent += elapsed;
             let mut seen = Attempt {
                 product: product.code,
                 action,
                 region,
                 number: attempt,
                 request: &request,
-                elapsed: sent.elapsed(),
+                elapsed,
                 error: None,
                 http_status: None,
                 retry_in: None,
             };
             let failure = match outcome {
                 Ok(v) => {
+                    lane.answered();
                     if let Some(o) = &self.config.observer {
                         o.attempt(&seen);
                     }
@@ -461,9 +610,25 @@ impl Client {
                 }
                 Err(f) => f,
             };
-            let give_up = !failure.retry || attempt >= policy.max_attempts.max(1);
-            let wait = policy.delay(attempt, failure.throttled);
-            let stop = give_up || started.elapsed() + wait > policy.deadline;
+            let wait = if failure.throttled {
+                throttled_in_a_row += 1;
+                let paced = lane.throttled();
+                if paced && throttled_in_a_row == 1 {
+                    Duration::ZERO
+                } else {
+                    policy.delay(throttled_in_a_row.saturating_sub(1).max(1), true)
+                }
+            } else {
+                // The gateway answered: the request counted against the limit.
+                if failure.http_status.is_some() {
+                    lane.answered();
+                }
+                throttled_in_a_row = 0;
+                failures += 1;
+                policy.delay(failures, false)
+            };
+            let give_up = !failure.retry || failures >= policy.max_attempts.max(1);
+            let stop = give_up || spent + wait > policy.deadline;
             if let Some(o) = &self.config.observer {
                 seen.error = Some(&failure.code);
                 seen.http_status = failure.http_status;
@@ -492,6 +657,7 @@ impl Client {
                 });
             }
             tokio::time::sleep(wait).await;
+            spent += wait;
         }
     }
 
@@ -499,6 +665,7 @@ impl Client {
     /// redacted) and its outcome.
     async fn attempt(
         &self,
+        keys: &Keys,
         product: &Product,
         action: &str,
         region: &str,
@@ -516,13 +683,13 @@ impl Client {
             ("Action", action),
             ("Format", "JSON"),
             ("Version", product.version),
-            ("AccessKeyId", &self.access_key_id),
+            ("AccessKeyId", &keys.id),
             ("SignatureMethod", "HMAC-SHA1"),
             ("SignatureVersion", "1.0"),
             ("SignatureNonce", &nonce),
             ("Timestamp", &timestamp),
         ];
-        if let Some(token) = &self.security_token {
+        if let Some(token) = &keys.token {
             all.push(("SecurityToken", token));
         }
         if !params.iter().any(|(k, _)| *k == "RegionId") {
@@ -530,16 +697,16 @@ impl Client {
         }
         all.extend(params.iter().copied());
         let base = self.base_url(product, region);
-        let shown = self.shown_request(&base, &all);
-        let query = sign::signed_query("POST", &self.access_key_secret, all);
+        let shown = self.shown_request(&keys.id, &base, &all);
+        let query = sign::signed_query("POST", &keys.secret, all);
         let url = format!("{base}/?{query}");
         (shown, self.send(url).await)
     }
 
     /// `POST <url>` for traces: every parameter but the signature, with the
     /// AccessKey id shortened and the token replaced.
-    fn shown_request(&self, base: &str, params: &[(&str, &str)]) -> String {
-        let redacted_id = redact_id(&self.access_key_id);
+    fn shown_request(&self, key_id: &str, base: &str, params: &[(&str, &str)]) -> String {
+        let redacted_id = redact_id(key_id);
         let shown = sign::canonical_query(params.iter().map(|&(k, v)| {
             let v = match k {
                 "AccessKeyId" => redacted_id.as_str(),
@@ -633,11 +800,8 @@ impl Client {
     /// twice (as they appear in a query string and in a string to sign).
     fn scrub(&self, text: &str) -> String {
         let mut out = text.to_string();
-        let mut secrets = vec![self.access_key_secret.as_str()];
-        if let Some(t) = &self.security_token {
-            secrets.push(t);
-        }
-        for s in secrets.into_iter().filter(|s| !s.is_empty()) {
+        let secrets = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
+        for s in secrets.iter().filter(|s| !s.is_empty()) {
             let once = sign::percent_encode(s);
             let twice = sign::percent_encode(&once);
             for form in [twice, once, s.to_string()] {
@@ -673,6 +837,7 @@ mod tests {
             "https://ecs.cn-hangzhou.aliyuncs.com"
         );
         assert_eq!(ESS.endpoint("cn-beijing"), "https://ess.aliyuncs.com");
+        assert_eq!(STS.endpoint("eu-central-1"), "https://sts.aliyuncs.com");
         assert_eq!(
             ESS.endpoint("eu-central-1"),
             "https://ess.eu-central-1.aliyuncs.com"
@@ -735,6 +900,20 @@ mod tests {
             let d30 = p.delay(30, true);
             assert!(d30 >= Duration::from_secs(10) && d30 <= Duration::from_secs(20));
         }
+        assert_eq!(p.delay_with(2, true, 0.0), Duration::from_millis(500));
+        assert_eq!(p.delay_with(2, true, 1.0), Duration::from_millis(1000));
+        assert_eq!(p.delay_with(1, false, 0.5), Duration::from_millis(75));
+    }
+
+    #[test]
+    fn temporary_keys_go_stale_15_minutes_early_or_halfway() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        let hour = now + Duration::from_secs(3600);
+        assert_eq!(stale_at(hour, now), hour - Duration::from_secs(900));
+        let quarter = now + Duration::from_secs(900);
+        assert_eq!(stale_at(quarter, now), now + Duration::from_secs(450));
+        // Already expired: stale now.
+        assert_eq!(stale_at(now, now + Duration::from_secs(5)), now);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! nested lists follow as soon as the groups are known; the calls that need
 //! the fleet (instance types of the families in use, images referenced by
 //! instances and scaling configurations, spot prices of the instance types
-//! launched as spot) come last. The client bounds the requests in flight
+//! launched as spot) start once the instances and scaling configurations
+//! are in, beside the walks still running. The client bounds the requests in flight
 //! across all of it.
 //!
 //! A call that fails after its retries leaves its collection out for that
@@ -21,14 +22,15 @@ use std::sync::Arc;
 use serde_json::{json, Map, Value};
 use tokio::task::JoinSet;
 
-use super::client::{CallError, Client};
+use super::client::{CallError, Client, STS};
 use super::normalize::Normalizer;
 use super::paging::{self, ListApi};
 
 /// Which regions to collect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Regions {
-    /// Every region ECS DescribeRegions lists.
+    /// Every region a product's DescribeRegions lists, each product
+    /// collected in its own regions.
     All,
     List(Vec<String>),
 }
@@ -263,6 +265,8 @@ pub fn ram_actions() -> Vec<String> {
         .collect();
     apis.extend([
         &paging::DESCRIBE_REGIONS,
+        &paging::DESCRIBE_ESS_REGIONS,
+        &paging::DESCRIBE_ECI_REGIONS,
         &paging::DESCRIBE_INSTANCE_TYPE_FAMILIES,
         &paging::DESCRIBE_INSTANCE_TYPES,
         &paging::DESCRIBE_IMAGES,
@@ -283,8 +287,108 @@ struct Context {
     progress: Arc<dyn Progress>,
 }
 
-/// Collects `regions` into a snapshot. `home_region` is where
-/// DescribeRegions is asked for `--regions all`.
+/// The products whose region lists decide where they are collected
+/// (`--regions all`), and the products that follow each list. OOS and VPC
+/// follow ECS's: the reference documents region lists for ECS, ESS and ECI.
+const REGION_LISTS: [(ListApi, &[&str]); 3] = [
+    (paging::DESCRIBE_REGIONS, &["Ecs", "Oos", "Vpc"]),
+    (paging::DESCRIBE_ESS_REGIONS, &["Ess"]),
+    (paging::DESCRIBE_ECI_REGIONS, &["Eci"]),
+];
+
+/// The products collected in one region (product codes).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Scope(BTreeSet<&'static str>);
+
+impl Scope {
+    fn every_product() -> Scope {
+        Scope(
+            REGION_LISTS
+                .iter()
+                .flat_map(|(_, p)| p.iter().copied())
+                .collect(),
+        )
+    }
+
+    fn has(&self, api: &ListApi) -> bool {
+        self.0.contains(api.product.code)
+    }
+}
+
+/// Each product's region list, asked in `home_region`: the regions (in
+/// order) with the products to collect there. A list that cannot be had
+/// leaves its products out everywhere and is a collection error.
+async fn region_scopes(
+    ctx: &Context,
+    home_region: &str,
+    errors: &mut Vec<CallError>,
+) -> Result<Vec<(String, Scope)>, CallError> {
+    let mut scopes: BTreeMap<String, Scope> = BTreeMap::new();
+    for (api, products) in &REGION_LISTS {
+        ctx.progress.planned(1);
+        let walk = paging::walk(&ctx.client, api, home_region, &[]).await;
+        ctx.progress.finished(home_region, api.action);
+        match walk {
+            Ok(walk) => {
+                let ids = walk
+                    .items
+                    .iter()
+                    .filter_map(|r| r.get("RegionId").and_then(Value::as_str));
+                for id in ids {
+                    scopes
+                        .entry(id.to_string())
+                        .or_default()
+                        .0
+                        .extend(*products);
+                }
+                errors.extend(walk.problems);
+            }
+            Err(e) if is_fatal(&e.code) => return Err(e),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok(scopes.into_iter().collect())
+}
+
+/// The account the keys belong to, from STS GetCallerIdentity, which
+/// needs no RAM permission (its API reference: "No authorization for this
+/// operation"). Best effort: a failure is a collection error, not the
+/// end of the run.
+async fn account_id(
+    ctx: &Context,
+    home_region: &str,
+    errors: &mut Vec<CallError>,
+) -> Result<Option<String>, CallError> {
+    const ACTION: &str = "GetCallerIdentity";
+    ctx.progress.planned(1);
+    let answer = ctx.client.call(&STS, ACTION, home_region, &[]).await;
+    ctx.progress.finished(home_region, ACTION);
+    match answer {
+        Ok(body) => match body.get("AccountId").and_then(Value::as_str) {
+            Some(id) if !id.is_empty() => return Ok(Some(id.to_string())),
+            _ => errors.push(CallError {
+                product: STS.code.into(),
+                action: ACTION.into(),
+                region: home_region.into(),
+                code: "BadResponse".into(),
+                message: "the answer has no AccountId".into(),
+                request_id: body
+                    .get("RequestId")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+                http_status: None,
+                hint: None,
+                attempts: 1,
+            }),
+        },
+        Err(e) if is_fatal(&e.code) => return Err(e),
+        Err(e) => errors.push(e),
+    }
+    Ok(None)
+}
+
+/// Collects `regions` into a snapshot. `home_region` is where the region
+/// lists are asked for `--regions all`.
 pub async fn collect(
     client: Client,
     regions: Regions,
@@ -296,31 +400,21 @@ pub async fn collect(
         normalizer: Normalizer::new(),
         progress,
     });
-    let regions = match regions {
-        Regions::List(list) => list,
-        Regions::All => {
-            ctx.progress.planned(1);
-            let walk =
-                paging::walk(&ctx.client, &paging::DESCRIBE_REGIONS, home_region, &[]).await?;
-            ctx.progress
-                .finished(home_region, paging::DESCRIBE_REGIONS.action);
-            let mut ids: Vec<String> = walk
-                .items
-                .iter()
-                .filter_map(|r| r.get("RegionId").and_then(Value::as_str))
-                .map(str::to_string)
-                .collect();
-            ids.sort();
-            ids.dedup();
-            ids
-        }
+    let mut errors = Vec::new();
+    let scopes: Vec<(String, Scope)> = match regions {
+        Regions::List(list) => list
+            .into_iter()
+            .map(|r| (r, Scope::every_product()))
+            .collect(),
+        Regions::All => region_scopes(&ctx, home_region, &mut errors).await?,
     };
+    let regions: Vec<String> = scopes.iter().map(|(r, _)| r.clone()).collect();
+    let account_id = account_id(&ctx, home_region, &mut errors).await?;
 
     let mut runs = JoinSet::new();
-    for (i, region) in regions.iter().enumerate() {
+    for (i, (region, scope)) in scopes.into_iter().enumerate() {
         let ctx = ctx.clone();
-        let region = region.clone();
-        runs.spawn(async move { (i, collect_region(ctx, region).await) });
+        runs.spawn(async move { (i, collect_region(ctx, region, scope).await) });
     }
     let mut outs: Vec<Option<RegionOut>> = (0..regions.len()).map(|_| None).collect();
     while let Some(joined) = runs.join_next().await {
@@ -330,7 +424,6 @@ pub async fn collect(
     }
 
     let mut collections: BTreeMap<&'static str, Vec<Value>> = BTreeMap::new();
-    let mut errors = Vec::new();
     for out in outs.into_iter().flatten() {
         for (name, items) in out.collections {
             collections.entry(name).or_default().extend(items);
@@ -343,6 +436,9 @@ pub async fn collect(
         json!(crate::snapshot::SCHEMA_VERSION),
     );
     doc.insert("collected_at".into(), json!(now_rfc3339()));
+    if let Some(id) = account_id {
+        doc.insert("account_id".into(), json!(id));
+    }
     doc.insert("regions".into(), json!(regions));
     let mut collector = json!({"name": "ecsguard", "version": env!("CARGO_PKG_VERSION")});
     if let Some(e) = &ctx.client.config().endpoint {
@@ -425,50 +521,106 @@ fn spawn_list(
     def: Option<&'static str>,
     slot: Slot,
 ) {
+    spawn_task(
+        set,
+        ctx,
+        region,
+        api.action,
+        slot,
+        move |ctx, region| async move { list(&ctx, &api, &region, &params, def).await },
+    );
+}
+
+/// Runs `task` (the walks of one call) for `slot`, counted as one call of
+/// `action` in the progress.
+fn spawn_task<F, Fut>(
+    set: &mut JoinSet<Finished>,
+    ctx: &Arc<Context>,
+    region: &str,
+    action: &'static str,
+    slot: Slot,
+    task: F,
+) where
+    F: FnOnce(Arc<Context>, String) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<Listed, CallError>> + Send,
+{
     let ctx = ctx.clone();
     let region = region.to_string();
     ctx.progress.planned(1);
     set.spawn(async move {
-        let outcome = list(&ctx, &api, &region, &params, def).await;
-        ctx.progress.finished(&region, api.action);
+        let outcome = task(ctx.clone(), region.clone()).await;
+        ctx.progress.finished(&region, action);
         Finished { slot, outcome }
     });
 }
 
+/// DescribeImages of `ids`, whoever owns them. By default the API answers
+/// for system, self and others' (shared) images only, and for Available
+/// ones only (alibaba-api.md §3.1): every status is asked for, and the ids
+/// not found are asked again among marketplace images.
+async fn list_images(
+    ctx: &Arc<Context>,
+    region: &str,
+    ids: &[String],
+) -> Result<Listed, CallError> {
+    let params = |ids: &[&String]| -> Params {
+        let joined = ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
+        vec![("ImageId", joined), ("Status", IMAGE_STATUSES.into())]
+    };
+    let api = paging::DESCRIBE_IMAGES;
+    let all: Vec<&String> = ids.iter().collect();
+    let mut listed = list(ctx, &api, region, &params(&all), Some("Image")).await?;
+    let found: HashSet<&str> = listed
+        .items
+        .iter()
+        .filter_map(|i| i.get("ImageId").and_then(Value::as_str))
+        .collect();
+    let missing: Vec<&String> = ids.iter().filter(|i| !found.contains(i.as_str())).collect();
+    if !missing.is_empty() {
+        let mut marketplace = params(&missing);
+        marketplace.push(("ImageOwnerAlias", "marketplace".into()));
+        let more = list(ctx, &api, region, &marketplace, Some("Image")).await?;
+        listed.items.extend(more.items);
+        listed.problems.extend(more.problems);
+    }
+    Ok(listed)
+}
+
 /// Walks `api` and normalizes its items as `def` (raw when None).
 async fn list(
-    ctx: &Context,
+    ctx: &Arc<Context>,
     api: &ListApi,
     region: &str,
     params: &Params,
-    def: Option<&str>,
+    def: Option<&'static str>,
 ) -> Result<Listed, CallError> {
     let borrowed: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let walk = paging::walk(&ctx.client, api, region, &borrowed).await?;
-    let mut problems = walk.problems;
     let Some(def) = def else {
+        let walk = paging::walk(&ctx.client, api, region, &borrowed).await?;
         return Ok(Listed {
             items: walk.items,
-            problems,
+            problems: walk.problems,
         });
     };
-    let id_field = crate::snapshot::KINDS
-        .iter()
-        .find(|k| definition_of(k.collection) == Some(def))
-        .map_or("Id", |k| k.id_field);
+    // Each page normalized as it comes, off the runtime's thread: tens of
+    // thousands of items take seconds, which would otherwise hold back
+    // every paced walk and all come after the last page.
+    let mut pages = Vec::new();
+    let walked = paging::walk_pages(&ctx.client, api, region, &borrowed, &mut |page| {
+        let (ctx, region) = (ctx.clone(), region.to_string());
+        pages.push(tokio::task::spawn_blocking(move || {
+            normalize_page(&ctx, &region, def, page)
+        }));
+    })
+    .await?;
+    let mut items = Vec::with_capacity(walked.items);
     let mut unreadable = Vec::new();
-    let items = walk
-        .items
-        .iter()
-        .map(|raw| {
-            let out = ctx.normalizer.resource(def, raw, region);
-            if !out.problems.is_empty() {
-                let id = raw.get(id_field).and_then(Value::as_str).unwrap_or("?");
-                unreadable.extend(out.problems.iter().map(|p| format!("{id} {p}")));
-            }
-            out.value
-        })
-        .collect();
+    for page in pages {
+        let (normalized, problems) = page.await.expect("normalizing panicked");
+        items.extend(normalized);
+        unreadable.extend(problems);
+    }
+    let mut problems = walked.problems;
     if !unreadable.is_empty() {
         const SHOWN: usize = 5;
         let more = unreadable.len().saturating_sub(SHOWN);
@@ -489,10 +641,37 @@ async fn list(
             request_id: None,
             http_status: None,
             hint: None,
-            attempts: walk.pages,
+            attempts: walked.pages,
         });
     }
     Ok(Listed { items, problems })
+}
+
+/// A page's items normalized as `def`, and the values that could not be
+/// read (`<id> <problem>`).
+fn normalize_page(
+    ctx: &Context,
+    region: &str,
+    def: &str,
+    page: Vec<Value>,
+) -> (Vec<Value>, Vec<String>) {
+    let id_field = crate::snapshot::KINDS
+        .iter()
+        .find(|k| definition_of(k.collection) == Some(def))
+        .map_or("Id", |k| k.id_field);
+    let mut unreadable = Vec::new();
+    let items = page
+        .iter()
+        .map(|raw| {
+            let out = ctx.normalizer.resource(def, raw, region);
+            if !out.problems.is_empty() {
+                let id = raw.get(id_field).and_then(Value::as_str).unwrap_or("?");
+                unreadable.extend(out.problems.iter().map(|p| format!("{id} {p}")));
+            }
+            out.value
+        })
+        .collect();
+    (items, unreadable)
 }
 
 /// The model definition of a collection's resources.
@@ -529,10 +708,29 @@ fn settle(
     }
 }
 
-async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, CallError> {
+/// What the fleet-wide lists (instance types, images, spot prices) still
+/// wait for: they need the instances and every scaling configuration, and
+/// start as soon as those are in, beside the longer walks.
+struct Awaited {
+    instances: bool,
+    groups: bool,
+    configurations: usize,
+}
+
+impl Awaited {
+    fn nothing(&self) -> bool {
+        !self.instances && !self.groups && self.configurations == 0
+    }
+}
+
+async fn collect_region(
+    ctx: Arc<Context>,
+    region: String,
+    scope: Scope,
+) -> Result<RegionOut, CallError> {
     let mut out = RegionOut::default();
     let mut set = JoinSet::new();
-    for l in TOP_LISTS {
+    for l in TOP_LISTS.iter().filter(|l| scope.has(&l.api)) {
         spawn_list(
             &mut set,
             &ctx,
@@ -543,25 +741,44 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
             Slot::Top(l.collection),
         );
     }
-    spawn_list(
-        &mut set,
-        &ctx,
-        &region,
-        paging::DESCRIBE_INSTANCE_TYPE_FAMILIES,
-        no_params(),
-        None,
-        Slot::Families,
-    );
+    // What the fleet uses is asked of ECS, in ECS's regions.
+    let fleet_lists = scope.has(&paging::DESCRIBE_INSTANCE_TYPE_FAMILIES);
+    if fleet_lists {
+        spawn_list(
+            &mut set,
+            &ctx,
+            &region,
+            paging::DESCRIBE_INSTANCE_TYPE_FAMILIES,
+            no_params(),
+            None,
+            Slot::Families,
+        );
+    }
 
     let mut groups: Option<Vec<Value>> = None;
     let mut families: Option<HashMap<String, String>> = None;
+    let mut awaited = Awaited {
+        instances: scope.has(&paging::DESCRIBE_INSTANCES),
+        groups: scope.has(&paging::DESCRIBE_SCALING_GROUPS),
+        configurations: 0,
+    };
+    let mut fleet_lists_started = !fleet_lists;
+    let mut parts: HashMap<&'static str, BTreeMap<usize, Vec<Value>>> = HashMap::new();
+    let mut failed: HashSet<&'static str> = HashSet::new();
     while let Some(done) = set.join_next().await {
         let done = done.expect("a list task panicked");
-        let Some(items) = settle(&mut out, done.outcome)? else {
-            continue;
-        };
         match done.slot {
-            Slot::Top("scaling_groups") => {
+            Slot::Top("instances") => awaited.instances = false,
+            Slot::Top("scaling_groups") => awaited.groups = false,
+            Slot::Group(_, "scaling_configurations") => awaited.configurations -= 1,
+            _ => {}
+        }
+        match (done.slot, settle(&mut out, done.outcome)?) {
+            (Slot::Joined(name, _), None) => {
+                failed.insert(name);
+            }
+            (_, None) => {}
+            (Slot::Top("scaling_groups"), Some(items)) => {
                 for (i, g) in items.iter().enumerate() {
                     let Some(id) = g.get("ScalingGroupId").and_then(Value::as_str) else {
                         continue;
@@ -578,19 +795,22 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
                             Some(l.def),
                             Slot::Group(i, l.collection),
                         );
+                        if l.collection == "scaling_configurations" {
+                            awaited.configurations += 1;
+                        }
                     }
                 }
                 groups = Some(items);
             }
-            Slot::Top(name) => {
+            (Slot::Top(name), Some(items)) => {
                 out.collections.insert(name, items);
             }
-            Slot::Group(i, name) => {
+            (Slot::Group(i, name), Some(items)) => {
                 if let Some(g) = groups.as_mut().and_then(|g| g.get_mut(i)) {
                     g[name] = Value::Array(items);
                 }
             }
-            Slot::Families => {
+            (Slot::Families, Some(items)) => {
                 families = Some(
                     items
                         .iter()
@@ -602,33 +822,71 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
                         .collect(),
                 );
             }
-            Slot::Joined(..) => unreachable!("joined lists start after the first phase"),
+            (Slot::Joined(name, i), Some(items)) => {
+                parts.entry(name).or_default().insert(i, items);
+            }
+        }
+        if !fleet_lists_started && awaited.nothing() {
+            fleet_lists_started = true;
+            let instances = out
+                .collections
+                .get("instances")
+                .map_or(&[][..], Vec::as_slice);
+            spawn_fleet_lists(&mut set, &ctx, &region, instances, groups.as_deref());
         }
     }
     if let Some(groups) = groups {
         out.collections.insert("scaling_groups", groups);
     }
 
-    // What the fleet uses: instance type families, images and the instance
-    // types launched as spot.
-    let configurations: Vec<&Value> = out
-        .collections
-        .get("scaling_groups")
+    let mut joined: HashMap<&'static str, Vec<Value>> = parts
+        .into_iter()
+        .map(|(name, p)| (name, p.into_values().flatten().collect()))
+        .collect();
+    for name in ["instance_types", "images", "spot_prices"] {
+        // Collected when every call succeeded (none needed: collected, empty).
+        if !fleet_lists || failed.contains(name) {
+            continue;
+        }
+        let mut items = joined.remove(name).unwrap_or_default();
+        if name == "instance_types" {
+            if let Some(generations) = &families {
+                for t in &mut items {
+                    let generation = t
+                        .get("InstanceTypeFamily")
+                        .and_then(Value::as_str)
+                        .and_then(|f| generations.get(f));
+                    if let (Some(g), Value::Object(o)) = (generation.cloned(), &mut *t) {
+                        o.insert("Generation".into(), Value::String(g));
+                    }
+                }
+            }
+        }
+        out.collections.insert(name, items);
+    }
+    Ok(out)
+}
+
+/// Starts the lists of what the fleet uses: the instance type families,
+/// the images and the instance types launched as spot, of `instances` and
+/// the scaling configurations of `groups`.
+fn spawn_fleet_lists(
+    set: &mut JoinSet<Finished>,
+    ctx: &Arc<Context>,
+    region: &str,
+    instances: &[Value],
+    groups: Option<&[Value]>,
+) {
+    let configurations: Vec<&Value> = groups
         .into_iter()
         .flatten()
         .filter_map(|g| g.get("scaling_configurations")?.as_array())
         .flatten()
         .collect();
-    let instances: Vec<&Value> = out
-        .collections
-        .get("instances")
-        .into_iter()
-        .flatten()
-        .collect();
     let mut used_families = BTreeSet::new();
     let mut used_images = BTreeSet::new();
     let mut spot_types = BTreeSet::new();
-    for r in instances.iter().chain(&configurations) {
+    for r in instances.iter().chain(configurations) {
         let mut types: Vec<&str> = Vec::new();
         types.extend(r.get("InstanceType").and_then(Value::as_str));
         if let Some(list) = r.get("InstanceTypes").and_then(Value::as_array) {
@@ -656,90 +914,42 @@ async fn collect_region(ctx: Arc<Context>, region: String) -> Result<RegionOut, 
             used_images.insert(image.to_string());
         }
     }
-    let mut set = JoinSet::new();
     for (i, family) in used_families.iter().enumerate() {
         spawn_list(
-            &mut set,
-            &ctx,
-            &region,
+            set,
+            ctx,
+            region,
             paging::DESCRIBE_INSTANCE_TYPES,
             vec![("InstanceTypeFamily", family.clone())],
             Some("InstanceType"),
             Slot::Joined("instance_types", i),
         );
     }
-    let images: Vec<&String> = used_images.iter().collect();
+    let images: Vec<String> = used_images.into_iter().collect();
     for (i, chunk) in images.chunks(IMAGE_IDS_PER_CALL).enumerate() {
-        let ids = chunk
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(",");
-        spawn_list(
-            &mut set,
-            &ctx,
-            &region,
-            paging::DESCRIBE_IMAGES,
-            vec![("ImageId", ids), ("Status", IMAGE_STATUSES.into())],
-            Some("Image"),
+        let ids = chunk.to_vec();
+        spawn_task(
+            set,
+            ctx,
+            region,
+            paging::DESCRIBE_IMAGES.action,
             Slot::Joined("images", i),
+            move |ctx, region| async move { list_images(&ctx, &region, &ids).await },
         );
     }
     for (i, instance_type) in spot_types.iter().enumerate() {
         let mut params = spot_price_params();
         params.push(("InstanceType", instance_type.clone()));
         spawn_list(
-            &mut set,
-            &ctx,
-            &region,
+            set,
+            ctx,
+            region,
             paging::DESCRIBE_SPOT_PRICE_HISTORY,
             params,
             Some("SpotPrice"),
             Slot::Joined("spot_prices", i),
         );
     }
-    let mut parts: HashMap<&'static str, BTreeMap<usize, Vec<Value>>> = HashMap::new();
-    let mut failed: HashSet<&'static str> = HashSet::new();
-    while let Some(done) = set.join_next().await {
-        let done = done.expect("a list task panicked");
-        let Slot::Joined(name, i) = done.slot else {
-            unreachable!("only joined lists in the second phase")
-        };
-        match settle(&mut out, done.outcome)? {
-            Some(items) => {
-                parts.entry(name).or_default().insert(i, items);
-            }
-            None => {
-                failed.insert(name);
-            }
-        }
-    }
-    let mut joined: HashMap<&'static str, Vec<Value>> = parts
-        .into_iter()
-        .map(|(name, p)| (name, p.into_values().flatten().collect()))
-        .collect();
-    for name in ["instance_types", "images", "spot_prices"] {
-        // Collected when every call succeeded (none needed: collected, empty).
-        if failed.contains(name) {
-            continue;
-        }
-        let mut items = joined.remove(name).unwrap_or_default();
-        if name == "instance_types" {
-            if let Some(generations) = &families {
-                for t in &mut items {
-                    let generation = t
-                        .get("InstanceTypeFamily")
-                        .and_then(Value::as_str)
-                        .and_then(|f| generations.get(f));
-                    if let (Some(g), Value::Object(o)) = (generation.cloned(), &mut *t) {
-                        o.insert("Generation".into(), Value::String(g));
-                    }
-                }
-            }
-        }
-        out.collections.insert(name, items);
-    }
-    Ok(out)
 }
 
 /// `ecs.g6.large` → `ecs.g6`.

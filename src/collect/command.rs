@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::client::{CallError, Client, ClientConfig, ClientError, DEFAULT_CONCURRENCY};
+use super::client::{CallError, ClientConfig, DEFAULT_CONCURRENCY};
 use super::collector::{self, Collected, Regions};
 use super::credentials::{self, CredentialError, Flags};
 use super::progress::Reporter;
@@ -23,8 +23,9 @@ pub const EXIT_INCOMPLETE: i32 = 3;
 
 #[derive(Args, Clone, Debug)]
 pub struct CollectArgs {
-    /// Regions to collect: `all` (every region ECS lists) or a comma-separated
-    /// list. Default: the profile's region, or ALIBABA_CLOUD_REGION_ID.
+    /// Regions to collect: `all` (each product in the regions its own
+    /// DescribeRegions lists) or a comma-separated list. Default: the
+    /// profile's region, or ALIBABA_CLOUD_REGION_ID.
     #[arg(long, value_name = "all|R1,R2")]
     pub regions: Option<String>,
     /// The profile of ~/.aliyun/config.json to use (default: ALIBABA_CLOUD_PROFILE, then `current`).
@@ -161,19 +162,17 @@ pub fn run(args: &CollectArgs, dest: &Destination) -> Result<Written, CollectErr
         ..ClientConfig::default()
     };
     let started = Instant::now();
+    // Normalizing pages is CPU work: as many threads for it as cores.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
+        .max_blocking_threads(cores)
         .build()
         .map_err(|e| CollectError::Usage(format!("cannot start the async runtime: {e}")))?;
     let home_region = default_region.unwrap_or_else(|| "cn-hangzhou".into());
     let collected = runtime.block_on(async {
         let endpoints = RoleEndpoints::from_env(&env);
-        let keys = role::temporary_keys(&found.credential, &config, &endpoints).await?;
-        let client = Client::new(&keys, config).map_err(|e| match e {
-            ClientError::CredentialNotSupported(_) | ClientError::Http(_) => {
-                CollectError::Usage(e.to_string())
-            }
-        })?;
+        let client = role::client(&found.credential, config, &endpoints).await?;
         Ok::<Collected, CollectError>(
             collector::collect(client, regions, &home_region, reporter.clone()).await?,
         )
@@ -200,9 +199,13 @@ pub fn run(args: &CollectArgs, dest: &Destination) -> Result<Written, CollectErr
             collected.errors.len()
         );
     }
-    Ok(Written {
+    let written = Written {
         incomplete: !collected.errors.is_empty(),
-    })
+    };
+    // Freeing a 100k-instance document takes most of a second: on another
+    // thread, which the process does not wait for when it exits.
+    std::thread::spawn(move || drop(collected));
+    Ok(written)
 }
 
 /// The exit code for a written snapshot.
@@ -213,6 +216,9 @@ pub fn exit_code(written: &Written, allow_partial: bool) -> i32 {
         0
     }
 }
+
+/// Large writes: a 100k-instance snapshot is hundreds of megabytes.
+const WRITE_BUFFER: usize = 1 << 20;
 
 /// The snapshot's destination, opened before collecting.
 enum Output {
@@ -253,7 +259,7 @@ impl Output {
         match self {
             Output::Stdout => {
                 let stdout = std::io::stdout();
-                let mut out = std::io::BufWriter::new(stdout.lock());
+                let mut out = std::io::BufWriter::with_capacity(WRITE_BUFFER, stdout.lock());
                 serde_json::to_writer_pretty(&mut out, snapshot)
                     .map_err(std::io::Error::from)
                     .and_then(|()| writeln!(out))
@@ -261,7 +267,7 @@ impl Output {
                     .map_err(|e| write_error(Path::new("-"), &e))
             }
             Output::File { temp, file, path } => {
-                let mut out = std::io::BufWriter::new(&*file);
+                let mut out = std::io::BufWriter::with_capacity(WRITE_BUFFER, &*file);
                 let written = serde_json::to_writer_pretty(&mut out, snapshot)
                     .map_err(std::io::Error::from)
                     .and_then(|()| writeln!(out))

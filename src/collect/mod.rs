@@ -2,7 +2,8 @@
 //!
 //! Credentials are found (`credentials`) and role credentials exchanged
 //! for temporary keys (`role`); the signed RPC client (`client`, `sign`)
-//! walks every page (`paging`); `collector` fans out over regions and APIs
+//! walks every page (`paging`), each API and region paced to the rate its
+//! throttling allows (`pace`); `collector` fans out over regions and APIs
 //! and assembles the snapshot from normalized items (`normalize`);
 //! `command` is `ecsguard collect`; `progress` is what it shows meanwhile.
 
@@ -11,6 +12,7 @@ pub mod collector;
 pub mod command;
 pub mod credentials;
 pub mod normalize;
+pub mod pace;
 pub mod paging;
 pub mod progress;
 pub mod role;

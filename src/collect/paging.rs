@@ -57,6 +57,21 @@ pub const DESCRIBE_REGIONS: ListApi = ListApi {
     list_path: "Regions.Region",
     paging: Paging::None,
 };
+/// Auto Scaling's own region list (alibaba-api.md §2: products are not
+/// offered in every ECS region).
+pub const DESCRIBE_ESS_REGIONS: ListApi = ListApi {
+    product: ESS,
+    action: "DescribeRegions",
+    list_path: "Regions.Region",
+    paging: Paging::None,
+};
+/// ECI's region list: a flat array (`Regions[]`).
+pub const DESCRIBE_ECI_REGIONS: ListApi = ListApi {
+    product: ECI,
+    action: "DescribeRegions",
+    list_path: "Regions",
+    paging: Paging::None,
+};
 pub const DESCRIBE_INSTANCES: ListApi = ListApi {
     product: ECS,
     action: "DescribeInstances",
@@ -241,11 +256,47 @@ pub async fn walk(
     region: &str,
     params: &[(&str, &str)],
 ) -> Result<Walk, CallError> {
-    let mut walk = Walk {
-        items: Vec::new(),
+    let mut items = Vec::new();
+    let walked = walk_pages(client, api, region, params, &mut |page| items.extend(page)).await?;
+    Ok(Walk {
+        items,
+        pages: walked.pages,
+        total_count: walked.total_count,
+        problems: walked.problems,
+    })
+}
+
+/// What a walk that handed its pages over returned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Walked {
+    pub pages: u32,
+    /// Items handed over, in all.
+    pub items: usize,
+    /// `TotalCount` of the first page, when the API gave one.
+    pub total_count: Option<i64>,
+    /// What went wrong without losing the pages (a `TotalCount` shortfall).
+    pub problems: Vec<CallError>,
+}
+
+/// Fetches every page of `api` in `region` with the extra `params`,
+/// handing each page's items to `sink` as it comes (in order), so work on
+/// them need not wait for the last page.
+pub async fn walk_pages(
+    client: &Client,
+    api: &ListApi,
+    region: &str,
+    params: &[(&str, &str)],
+    sink: &mut (dyn FnMut(Vec<Value>) + Send),
+) -> Result<Walked, CallError> {
+    let mut walk = Walked {
         pages: 0,
+        items: 0,
         total_count: None,
         problems: Vec::new(),
+    };
+    let mut hand_over = |walk: &mut Walked, items: Vec<Value>| {
+        walk.items += items.len();
+        sink(items);
     };
     let call = |extra: Vec<(&'static str, String)>| page(client, api, region, params, extra);
     let limit = |pages: u32| {
@@ -261,7 +312,7 @@ pub async fn walk(
         Paging::None => {
             let body = call(Vec::new()).await?;
             walk.pages = 1;
-            walk.items = items_at(&body, api.list_path);
+            hand_over(&mut walk, items_at(&body, api.list_path));
         }
         Paging::Token { size_param, max } => {
             let mut seen = HashSet::new();
@@ -279,7 +330,7 @@ pub async fn walk(
                 if walk.pages == 1 {
                     walk.total_count = body.get("TotalCount").and_then(integer);
                 }
-                walk.items.extend(items_at(&body, api.list_path));
+                hand_over(&mut walk, items_at(&body, api.list_path));
                 let token = body
                     .get("NextToken")
                     .and_then(Value::as_str)
@@ -314,7 +365,7 @@ pub async fn walk(
                 walk.pages += 1;
                 let got = items_at(&body, api.list_path);
                 let empty = got.is_empty();
-                walk.items.extend(got);
+                hand_over(&mut walk, got);
                 // The documented answer of a single page carries no
                 // `NextOffset`; absent, zero or after an empty page: done.
                 let next = body.get("NextOffset").and_then(integer).unwrap_or(0);
@@ -355,8 +406,8 @@ pub async fn walk(
                     .unwrap_or(max as i64);
                 let got = items_at(&body, api.list_path);
                 let short = (got.len() as i64) < size;
-                walk.items.extend(got);
-                let done = total.is_some_and(|t| walk.items.len() as i64 >= t);
+                hand_over(&mut walk, got);
+                let done = total.is_some_and(|t| walk.items as i64 >= t);
                 if done || short {
                     break;
                 }
@@ -366,15 +417,14 @@ pub async fn walk(
                 page += 1;
             }
             if let Some(total) = walk.total_count {
-                if walk.items.len() as i64 != total {
+                if walk.items as i64 != total {
                     walk.problems.push(walk_error(
                         api,
                         region,
                         "TotalCountMismatch",
                         format!(
                             "TotalCount promised {total} items, the {} page(s) returned {}",
-                            walk.pages,
-                            walk.items.len()
+                            walk.pages, walk.items
                         ),
                         walk.pages,
                     ));

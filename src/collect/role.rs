@@ -4,14 +4,15 @@
 //! first, alibaba-api.md §5.3). Either way the result is a static key pair
 //! with a security token, which the RPC client signs with.
 //!
-//! The temporary keys last at least 15 minutes (STS) and usually hours;
-//! they are not refreshed during a run.
+//! The temporary keys last from 15 minutes (STS) to hours: [`client`]
+//! makes a client that asks for them anew before their `Expiration`
+//! (see `client::stale_at`), so a long collection keeps valid keys.
 
 use std::time::Duration;
 
 use serde_json::Value;
 
-use super::client::{CallError, Client, ClientConfig, STS};
+use super::client::{CallError, Client, ClientConfig, Renew, Renewal, Temporary, STS};
 use super::credentials::Credential;
 
 /// Sends AssumeRole to this base URL instead of the STS endpoint (tests,
@@ -46,15 +47,57 @@ impl RoleEndpoints {
     }
 }
 
-/// Static credentials for `credential`: itself when it already is static,
-/// else the temporary keys its role gives.
+/// A client for `credential`: its static keys, or the temporary keys its
+/// role gives, renewed before they expire.
+pub async fn client(
+    credential: &Credential,
+    config: ClientConfig,
+    endpoints: &RoleEndpoints,
+) -> Result<Client, CallError> {
+    let setup = |e: super::client::ClientError| {
+        failure("Ecsguard", "ClientSetup", "-", "ClientSetup", e.to_string())
+    };
+    if let Credential::Static { .. } = credential {
+        return Client::new(credential, config).map_err(setup);
+    }
+    let first = temporary_keys(credential, &config, endpoints).await?;
+    let renewal = RoleRenewal {
+        credential: credential.clone(),
+        config: config.clone(),
+        endpoints: endpoints.clone(),
+    };
+    Client::renewing(first, Box::new(renewal), config).map_err(setup)
+}
+
+/// Asks a role for its keys again.
+struct RoleRenewal {
+    credential: Credential,
+    config: ClientConfig,
+    endpoints: RoleEndpoints,
+}
+
+impl Renew for RoleRenewal {
+    fn renew(&self) -> Renewal<'_> {
+        Box::pin(temporary_keys(
+            &self.credential,
+            &self.config,
+            &self.endpoints,
+        ))
+    }
+}
+
+/// Static credentials for `credential`: itself when it already is static
+/// (never expiring), else the temporary keys its role gives.
 pub async fn temporary_keys(
     credential: &Credential,
     config: &ClientConfig,
     endpoints: &RoleEndpoints,
-) -> Result<Credential, CallError> {
+) -> Result<Temporary, CallError> {
     match credential {
-        Credential::Static { .. } => Ok(credential.clone()),
+        Credential::Static { .. } => Ok(Temporary {
+            credential: credential.clone(),
+            expiration: None,
+        }),
         Credential::AssumeRole {
             access_key_id,
             access_key_secret,
@@ -71,7 +114,7 @@ pub async fn temporary_keys(
                 .or_else(|| config.endpoint.clone())
                 .unwrap_or_else(|| match sts_region {
                     Some(r) => format!("https://sts.{r}.aliyuncs.com"),
-                    None => "https://sts.aliyuncs.com".to_string(),
+                    None => STS.endpoint(region),
                 });
             let long_term = Credential::Static {
                 access_key_id: access_key_id.clone(),
@@ -102,13 +145,13 @@ pub async fn temporary_keys(
     }
 }
 
-/// The key pair and token of an STS or metadata answer.
+/// The key pair, token and expiry of an STS or metadata answer.
 fn keys_from(
     creds: Option<&Value>,
     product: &str,
     action: &str,
     region: &str,
-) -> Result<Credential, CallError> {
+) -> Result<Temporary, CallError> {
     let field = |name: &str| {
         creds
             .and_then(|c| c.get(name))
@@ -121,10 +164,16 @@ fn keys_from(
         field("AccessKeySecret"),
         field("SecurityToken"),
     ) {
-        (Some(id), Some(secret), Some(token)) => Ok(Credential::Static {
-            access_key_id: id,
-            access_key_secret: secret,
-            security_token: Some(token),
+        (Some(id), Some(secret), Some(token)) => Ok(Temporary {
+            credential: Credential::Static {
+                access_key_id: id,
+                access_key_secret: secret,
+                security_token: Some(token),
+            },
+            // `YYYY-MM-DDThh:mm:ssZ`; unreadable or absent, never renewed.
+            expiration: field("Expiration")
+                .and_then(|e| chrono::DateTime::parse_from_rfc3339(&e).ok())
+                .map(std::time::SystemTime::from),
         }),
         _ => Err(failure(
             product,
@@ -157,7 +206,7 @@ const METADATA: &str = "EcsMetadata";
 async fn metadata_keys(
     role_name: Option<&str>,
     endpoints: &RoleEndpoints,
-) -> Result<Credential, CallError> {
+) -> Result<Temporary, CallError> {
     let base = endpoints
         .imds
         .clone()

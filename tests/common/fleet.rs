@@ -69,7 +69,8 @@ const FAMILIES: [(&str, &str); 5] = [
 ];
 
 /// `instances` instances and `groups` scaling groups in each region;
-/// `regions[0]` also answers DescribeRegions with all of them.
+/// `regions[0]` also answers ECS, ESS and ECI DescribeRegions with all of
+/// them.
 pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
     assert!(
         instances >= 3 && groups >= 1,
@@ -84,6 +85,16 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
         .map(|r| json!({"RegionId": r, "RegionEndpoint": format!("ecs.{r}.aliyuncs.com"), "LocalName": r}))
         .collect();
     plan = plan.with("DescribeRegions", regions[0], region_list);
+    let ess_regions: Vec<Value> = regions
+        .iter()
+        .map(|r| json!({"RegionId": r, "RegionEndpoint": "ess.aliyuncs.com", "LocalName": r, "ClassicUnavailable": false, "VpcUnavailable": false}))
+        .collect();
+    plan = plan.with("Ess.DescribeRegions", regions[0], ess_regions);
+    let eci_regions: Vec<Value> = regions
+        .iter()
+        .map(|r| json!({"RegionId": r, "RegionEndpoint": format!("eci.{r}.aliyuncs.com"), "Zones": [format!("{r}-a")], "RecommendZones": [format!("{r}-a")]}))
+        .collect();
+    plan = plan.with("Eci.DescribeRegions", regions[0], eci_regions);
 
     for r in regions {
         let r = *r;
@@ -91,6 +102,8 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
         let image_old = format!("m-deprecated-{r}");
         let image_gone = format!("m-unavailable-{r}");
         let image_config = format!("m-config-{r}");
+        let image_market = format!("m-marketplace-{r}");
+        let image_system = format!("m-system-{r}");
 
         let mut list = Vec::new();
         let mut events = Vec::new();
@@ -102,6 +115,8 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
             let image = match i % 50 {
                 1 => &image_old,
                 2 => &image_gone,
+                3 => &image_market,
+                4 => &image_system,
                 _ => &image_ok,
             };
             let spot = i % 5 == 0;
@@ -203,22 +218,30 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
             .with("ListInstancePatchStates", r, patch);
 
         let mut images = Vec::new();
-        for (id, status, created) in [
-            (&image_ok, "Available", "2026-06-01T00:00Z"),
-            (&image_old, "Deprecated", "2019-01-01T00:00Z"),
-            (&image_gone, "UnAvailable", "2020-01-01T00:00Z"),
-            (&image_config, "Available", "2026-01-01T00:00Z"),
+        for (id, status, created, owner) in [
+            (&image_ok, "Available", "2026-06-01T00:00Z", "self"),
+            (&image_old, "Deprecated", "2019-01-01T00:00Z", "self"),
+            (&image_gone, "UnAvailable", "2020-01-01T00:00Z", "others"),
+            (&image_config, "Available", "2026-01-01T00:00Z", "self"),
+            (
+                &image_market,
+                "Available",
+                "2026-03-01T00:00Z",
+                "marketplace",
+            ),
+            (&image_system, "Available", "2026-05-01T00:00Z", "system"),
         ] {
-            images.push(image(id, status, created));
+            images.push(image(id, status, created, owner));
         }
-        // Referenced: the instances' three and the configurations' one.
-        count("images", 4);
+        // Referenced: the instances' five and the configurations' one.
+        count("images", 6);
         // Images nobody uses: never asked for.
         for k in 0..5 {
             images.push(image(
                 &format!("m-spare-{r}-{k}"),
                 "Available",
                 "2026-01-01T00:00Z",
+                "self",
             ));
         }
         plan = plan.with("DescribeImages", r, images);
@@ -485,13 +508,13 @@ pub fn fleet(regions: &[&str], instances: usize, groups: usize) -> Fleet {
     }
 }
 
-fn image(id: &str, status: &str, created: &str) -> Value {
+fn image(id: &str, status: &str, created: &str, owner: &str) -> Value {
     json!({
         "ImageId": id,
         "ImageName": id,
         "ImageFamily": "aliyun_3",
         "ImageVersion": "1",
-        "ImageOwnerAlias": "self",
+        "ImageOwnerAlias": owner,
         "CreationTime": created,
         "OSName": "Alibaba Cloud Linux 3",
         "OSType": "linux",

@@ -20,7 +20,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::{json, Value};
 
@@ -89,6 +89,8 @@ pub fn server_signature(secret: &str, string_to_sign: &str) -> String {
 pub const ID: &str = "LTAIfaketestid";
 pub const SECRET: &str = "fake+secret/=1";
 pub const TOKEN: &str = "CAISfake/token+with=chars";
+/// The account every key pair belongs to (STS GetCallerIdentity).
+pub const ACCOUNT_ID: &str = "1968132000120001";
 
 /// A key pair the server accepts, with the token it must come with.
 #[derive(Clone, Debug)]
@@ -163,6 +165,10 @@ pub struct Plan {
     pub identities: Vec<Identity>,
     pub assume_role: Option<AssumeRole>,
     pub metadata: Option<Metadata>,
+    /// How long the keys STS and the metadata service hand out last; with
+    /// it, every hand-out is a new key pair, refused once expired. None:
+    /// the fixed `issued` keys, valid for ever.
+    pub key_lifetime: Option<Duration>,
 }
 
 impl Plan {
@@ -204,6 +210,8 @@ pub struct Seen {
     pub region: String,
     pub verdict: String,
     pub params: HashMap<String, String>,
+    /// When the verdict was given.
+    pub at: Instant,
 }
 
 struct State {
@@ -214,6 +222,8 @@ struct State {
     seen: Mutex<Vec<Seen>>,
     repeats: Mutex<HashMap<u64, u64>>,
     windows: Mutex<HashMap<(String, String), VecDeque<Instant>>>,
+    /// Keys handed out with a lifetime, and when they expire.
+    issued: Mutex<Vec<(Identity, SystemTime)>>,
     stop: AtomicBool,
 }
 
@@ -242,6 +252,7 @@ impl Fake {
             seen: Mutex::new(Vec::new()),
             repeats: Mutex::new(HashMap::new()),
             windows: Mutex::new(HashMap::new()),
+            issued: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),
         });
         let shared = state.clone();
@@ -351,7 +362,7 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         params.insert(dec(k), dec(v));
     }
-    let action = params.get("Action").cloned().unwrap_or_default();
+    let action = api_name(&params);
     let region = params.get("RegionId").cloned().unwrap_or_default();
     let log = |verdict: &str| {
         st.seen.lock().unwrap().push(Seen {
@@ -359,6 +370,7 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
             region: region.clone(),
             verdict: verdict.to_string(),
             params: params.clone(),
+            at: Instant::now(),
         })
     };
     if let Some(l) = st.plan.latency {
@@ -367,7 +379,19 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
 
     // Who is asking, and did they sign it right?
     let key_id = params.get("AccessKeyId").cloned().unwrap_or_default();
-    let identity = st.identities.iter().find(|i| i.id == key_id);
+    let issued = st
+        .issued
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|(i, _)| i.id == key_id)
+        .cloned();
+    let identity = st
+        .identities
+        .iter()
+        .find(|i| i.id == key_id)
+        .cloned()
+        .or(issued.as_ref().map(|(i, _)| i.clone()));
     let common_ok = method == "POST"
         && body.is_empty()
         && params.get("Format").map(String::as_str) == Some("JSON")
@@ -397,6 +421,18 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
             ),
         );
     };
+    if issued.is_some_and(|(_, expires)| SystemTime::now() >= expires) {
+        log("expired");
+        return respond(
+            &mut conn,
+            400,
+            &error_body(
+                "InvalidSecurityToken.Expired",
+                "Specified SecurityToken is expired.",
+                n,
+            ),
+        );
+    }
     if params.get("SecurityToken") != identity.token.as_ref() {
         log("bad-token");
         return respond(
@@ -505,6 +541,45 @@ fn serve(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
     respond(&mut conn, status, &body)
 }
 
+/// The API a request calls: its `Action`, but for the products' own
+/// region lists, told apart by `Version` (ESS and ECI answer
+/// DescribeRegions too, each with its own list).
+fn api_name(params: &HashMap<String, String>) -> String {
+    let action = params.get("Action").cloned().unwrap_or_default();
+    match (action.as_str(), params.get("Version").map(String::as_str)) {
+        ("DescribeRegions", Some("2014-08-28")) => "Ess.DescribeRegions".into(),
+        ("DescribeRegions", Some("2018-08-08")) => "Eci.DescribeRegions".into(),
+        _ => action,
+    }
+}
+
+/// The keys to hand out for `fixed` and when they expire (RFC 3339): the
+/// fixed ones for ever, or with a plan's lifetime a new pair each time.
+fn hand_out(st: &State, fixed: &Identity) -> (Identity, String) {
+    let Some(lifetime) = st.plan.key_lifetime else {
+        return (fixed.clone(), "2099-01-01T00:00:00Z".into());
+    };
+    let mut issued = st.issued.lock().unwrap();
+    let n = issued.len() + 1;
+    let keys = Identity {
+        id: format!("{}-{n}", fixed.id),
+        secret: format!("{}{n}", fixed.secret),
+        token: fixed.token.as_ref().map(|t| format!("{t}{n}")),
+    };
+    // Whole seconds, as the services write it, and as the server holds it.
+    let secs = (SystemTime::now() + lifetime)
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let expires = SystemTime::UNIX_EPOCH + Duration::from_secs(secs);
+    issued.push((keys.clone(), expires));
+    let shown = chrono::DateTime::from_timestamp(secs as i64, 0)
+        .unwrap()
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    (keys, shown)
+}
+
 fn throttled(n: usize) -> String {
     error_body(
         "Throttling.User",
@@ -564,6 +639,7 @@ fn metadata(
             region: String::new(),
             verdict: verdict.into(),
             params: HashMap::new(),
+            at: Instant::now(),
         })
     };
     let Some(m) = &st.plan.metadata else {
@@ -598,12 +674,13 @@ fn metadata(
         }
         Some(role) if role == m.role => {
             log("role-keys");
+            let (keys, expiration) = hand_out(st, &m.issued);
             let body = json!({
                 "Code": "Success",
-                "AccessKeyId": m.issued.id,
-                "AccessKeySecret": m.issued.secret,
-                "SecurityToken": m.issued.token,
-                "Expiration": "2099-01-01T00:00:00Z",
+                "AccessKeyId": keys.id,
+                "AccessKeySecret": keys.secret,
+                "SecurityToken": keys.token,
+                "Expiration": expiration,
                 "LastUpdated": "2026-11-27T00:00:00Z"
             });
             respond(conn, 200, &body.to_string())
@@ -640,6 +717,9 @@ const GROUP: &[(&str, &str)] = &[("ScalingGroupId", "ScalingGroupId")];
 
 const SPECS: &[Spec] = &[
     ("DescribeRegions", "Regions.Region", Paging::None, &[]),
+    ("Ess.DescribeRegions", "Regions.Region", Paging::None, &[]),
+    // ECI answers in plain JSON arrays.
+    ("Eci.DescribeRegions", "Regions", Paging::None, &[]),
     (
         "DescribeInstances",
         "Instances.Instance",
@@ -803,6 +883,17 @@ fn answer(
     if action == "AssumeRole" {
         return assume_role(st, params, n);
     }
+    if action == "GetCallerIdentity" {
+        let key = params.get("AccessKeyId").cloned().unwrap_or_default();
+        let body = json!({
+            "RequestId": format!("REQ-{n}"),
+            "IdentityType": if key.starts_with("STS.") { "AssumedRoleUser" } else { "RAMUser" },
+            "AccountId": ACCOUNT_ID,
+            "PrincipalId": "28877424437521",
+            "Arn": format!("acs:ram::{ACCOUNT_ID}:user/ecsguard"),
+        });
+        return (200, body.to_string());
+    }
     let Some(&(_, path, paging, filters)) = SPECS.iter().find(|s| s.0 == action) else {
         return (
             404,
@@ -951,7 +1042,7 @@ fn answer(
 }
 
 /// The API's hidden defaults: images other than Available only with a
-/// Status asking for them; events other than finished ones only when their
+/// Status asking for them, marketplace images only when their owner is; events other than finished ones only when their
 /// cycle status is asked for; images filtered by the ImageId list.
 fn hidden_default_keeps(action: &str, params: &HashMap<String, String>, item: &Value) -> bool {
     match action {
@@ -966,7 +1057,17 @@ fn hidden_default_keeps(action: &str, params: &HashMap<String, String>, item: &V
                 let id = item.get("ImageId").and_then(Value::as_str).unwrap_or("");
                 ids.split(',').any(|i| i == id)
             });
-            by_status && by_id
+            // No owner asked for: system, self and others (shared), not
+            // marketplace images.
+            let owner = item
+                .get("ImageOwnerAlias")
+                .and_then(Value::as_str)
+                .unwrap_or("self");
+            let by_owner = match params.get("ImageOwnerAlias") {
+                None => matches!(owner, "system" | "self" | "others"),
+                Some(asked) => asked == owner,
+            };
+            by_status && by_id && by_owner
         }
         "DescribeInstanceHistoryEvents" => {
             let status = item["EventCycleStatus"]["Name"].as_str().unwrap_or("");
@@ -1008,14 +1109,15 @@ fn assume_role(st: &State, params: &HashMap<String, String>, n: usize) -> (u16, 
             error_body("EntityNotExist.Role", "The specified Role not exists.", n),
         );
     }
+    let (keys, expiration) = hand_out(st, &a.issued);
     let body = json!({
         "RequestId": format!("REQ-{n}"),
         "AssumedRoleUser": {"Arn": format!("{}/{}", a.role_arn, params["RoleSessionName"]), "AssumedRoleId": "3000:ecsguard"},
         "Credentials": {
-            "AccessKeyId": a.issued.id,
-            "AccessKeySecret": a.issued.secret,
-            "SecurityToken": a.issued.token,
-            "Expiration": "2099-01-01T00:00:00Z"
+            "AccessKeyId": keys.id,
+            "AccessKeySecret": keys.secret,
+            "SecurityToken": keys.token,
+            "Expiration": expiration
         }
     });
     (200, body.to_string())
