@@ -102,12 +102,6 @@ pub const DESCRIBE_INSTANCE_HISTORY_EVENTS: ListApi = ListApi {
     list_path: "InstanceSystemEventSet.InstanceSystemEventType",
     paging: token(100),
 };
-pub const DESCRIBE_INSTANCES_FULL_STATUS: ListApi = ListApi {
-    product: ECS,
-    action: "DescribeInstancesFullStatus",
-    list_path: "InstanceFullStatusSet.InstanceFullStatusType",
-    paging: Paging::Pages { max: 100 },
-};
 pub const DESCRIBE_CLOUD_ASSISTANT_STATUS: ListApi = ListApi {
     product: ECS,
     action: "DescribeCloudAssistantStatus",

@@ -62,10 +62,7 @@ pub static KINDS: &[ResourceKind] = &[
         "instance_events",
         None,
         "EventId",
-        [
-            ("Ecs", "DescribeInstanceHistoryEvents"),
-            ("Ecs", "DescribeInstancesFullStatus")
-        ]
+        [("Ecs", "DescribeInstanceHistoryEvents")]
     ),
     kind!(
         "cloud_assistant_status",

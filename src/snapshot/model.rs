@@ -44,7 +44,7 @@ pub struct Snapshot {
     /// ECS DescribeInstanceTypes for the types in use, with `Generation`
     /// joined from DescribeInstanceTypeFamilies.
     pub instance_types: Option<Vec<InstanceType>>,
-    /// ECS DescribeImages (Status=ALL, so Deprecated and UnAvailable show) for
+    /// ECS DescribeImages (every Status listed, so Deprecated and UnAvailable show) for
     /// every image referenced by an instance or scaling configuration.
     pub images: Option<Vec<Image>>,
     /// ECS DescribeDeploymentSets.
@@ -241,7 +241,7 @@ pub struct InstanceType {
     pub GPUAmount: Option<i64>,
 }
 
-/// ECS image (DescribeImages, Status=ALL).
+/// ECS image (DescribeImages, every Status listed).
 #[derive(JsonSchema)]
 pub struct Image {
     pub ImageId: Text,
