@@ -23,6 +23,11 @@
 #   cloud_config: ecs-instance-expired-check
 package ecsguard.ecs.expiring_subscription
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 day_ns := 86400000000000
 
 min_days_left := data.ecsguard.params.expiring_subscription.min_days_left
@@ -30,7 +35,7 @@ min_days_left := data.ecsguard.params.expiring_subscription.min_days_left
 deny contains f if {
 	some i, inst in input.instances
 	inst.InstanceChargeType == "PrePaid"
-	left := time.parse_rfc3339_ns(inst.ExpiredTime) - data.ecsguard.now_ns
+	left := time.parse_rfc3339_ns(inst.ExpiredTime) - now_ns
 	left < min_days_left * day_ns
 	f := {
 		"pointer": sprintf("/instances/%d/ExpiredTime", [i]),
@@ -51,7 +56,7 @@ unknown contains f if {
 unknown contains f if {
 	some i, inst in input.instances
 	not inst.InstanceChargeType
-	left := time.parse_rfc3339_ns(inst.ExpiredTime) - data.ecsguard.now_ns
+	left := time.parse_rfc3339_ns(inst.ExpiredTime) - now_ns
 	left < min_days_left * day_ns
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),

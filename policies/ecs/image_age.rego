@@ -22,6 +22,11 @@
 #   cloud_config: ecs-instance-image-expired-check
 package ecsguard.ecs.image_age
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 day_ns := 86400000000000
 
 max_age_days := data.ecsguard.params.image_age.max_age_days
@@ -47,7 +52,7 @@ old_images := {region: old |
 	old := {img.ImageId: info |
 		some img in input.images
 		img.RegionId == region
-		age := data.ecsguard.now_ns - time.parse_rfc3339_ns(img.CreationTime)
+		age := now_ns - time.parse_rfc3339_ns(img.CreationTime)
 		age > max_age_days * day_ns
 		info := {"image": image_label(img), "created": img.CreationTime, "days": floor(age / day_ns)}
 	}

@@ -23,6 +23,11 @@
 #   cloud_config: ecs-long-time-post-paid-check
 package ecsguard.ecs.long_running_postpaid
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 day_ns := 86400000000000
 
 max_days := data.ecsguard.params.long_running_postpaid.max_days
@@ -32,7 +37,7 @@ max_days := data.ecsguard.params.long_running_postpaid.max_days
 # them to locals and spend only field tests and one time parse per
 # candidate; findings are built in the head (Performance in
 # policies/README.md).
-cutoff_ns := data.ecsguard.now_ns - max_days * day_ns
+cutoff_ns := now_ns - max_days * day_ns
 
 # `Tags[_].Key ==` is measured cheaper than `some tag in Tags` here.
 scaled := {i |
@@ -74,7 +79,7 @@ long_running(i, inst) := {
 	"pointer": sprintf("/instances/%d/InstanceChargeType", [i]),
 	"msg": sprintf("pay-as-you-go instance %s has run since %s, %d days (limit %d days)", [label(inst), inst.CreationTime, floor(age / day_ns), max_days]),
 } if {
-	age := data.ecsguard.now_ns - time.parse_rfc3339_ns(inst.CreationTime)
+	age := now_ns - time.parse_rfc3339_ns(inst.CreationTime)
 }
 
 missing(i, inst, field) := {
