@@ -75,11 +75,18 @@ unknown contains missing(i, inst, "SpotStrategy") if {
 	not i in sc
 }
 
+# Built by one function that also spells the label out: "i-123 (name)"
+# when the name is set and is not the id itself, else "i-123" (a second
+# call for the label costs more than the rest of the finding).
 long_running(i, inst) := {
 	"pointer": sprintf("/instances/%d/InstanceChargeType", [i]),
-	"msg": sprintf("pay-as-you-go instance %s has run since %s, %d days (limit %d days)", [label(inst), inst.CreationTime, floor(age / day_ns), max_days]),
+	"msg": sprintf("pay-as-you-go instance %s (%s) has run since %s, %d days (limit %d days)", [inst.InstanceId, inst.InstanceName, inst.CreationTime, floor((now_ns - time.parse_rfc3339_ns(inst.CreationTime)) / day_ns), max_days]),
 } if {
-	age := now_ns - time.parse_rfc3339_ns(inst.CreationTime)
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d/InstanceChargeType", [i]),
+	"msg": sprintf("pay-as-you-go instance %s has run since %s, %d days (limit %d days)", [inst.InstanceId, inst.CreationTime, floor((now_ns - time.parse_rfc3339_ns(inst.CreationTime)) / day_ns), max_days]),
 }
 
 missing(i, inst, field) := {
