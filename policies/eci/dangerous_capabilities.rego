@@ -24,9 +24,11 @@ package ecsguard.eci.dangerous_capabilities
 
 dangerous := {upper(c) | some c in data.ecsguard.params.dangerous_capabilities.capabilities}
 
+# The set of added capabilities is built only for containers that add some.
 deny contains f if {
 	some i, cg in input.container_groups
 	some j, c in cg.Containers
+	c.SecurityContext.Capability.Adds != []
 	added := {name |
 		some raw in c.SecurityContext.Capability.Adds
 		name := capability(raw)
@@ -49,9 +51,10 @@ unknown contains f if {
 	}
 }
 
+# A plain ref tests absence: the loader guarantees an array when present.
 unknown contains f if {
 	some i, cg in input.container_groups
-	not is_array(object.get(cg, "Containers", null))
+	not cg.Containers
 	f := {
 		"pointer": sprintf("/container_groups/%d", [i]),
 		"msg": sprintf("container group %s has no Containers in the snapshot, its containers' capabilities cannot be judged", [label(cg)]),

@@ -27,22 +27,34 @@ package ecsguard.eci.env_secrets
 # would be compiled again for every one).
 fragments := {lower(s) | some s in data.ecsguard.params.env_secrets.secret_key_fragments}
 
+# Every distinct variable name, matched once: names repeat across
+# containers, and matching one costs a lower() and a contains() per
+# fragment (Performance in policies/README.md).
+secret_names := {key |
+	some key in {v.Key | some cg in input.container_groups; some c in cg.Containers; some v in c.EnvironmentVars}
+	name := lower(key)
+	some s in fragments
+	contains(name, s)
+}
+
 deny contains f if {
+	secret := secret_names
 	some i, cg in input.container_groups
 	some j, c in cg.Containers
 	some k, v in c.EnvironmentVars
 	v.Value != ""
-	secret_like(lower(v.Key))
+	v.Key in secret
 	f := {
 		"pointer": sprintf("/container_groups/%d/Containers/%d/EnvironmentVars/%d/Value", [i, j, k]),
 		"msg": sprintf("container %s of container group %s sets %s in plain text", [c.Name, label(cg), v.Key]),
 	}
 }
 
+# Plain refs test absence: the loader guarantees arrays when present.
 unknown contains f if {
 	some i, cg in input.container_groups
 	some j, c in cg.Containers
-	not is_array(object.get(c, "EnvironmentVars", null))
+	not c.EnvironmentVars
 	f := {
 		"pointer": sprintf("/container_groups/%d/Containers/%d", [i, j]),
 		"msg": sprintf("container %s of container group %s has no EnvironmentVars in the snapshot, whether it holds secrets cannot be judged", [c.Name, label(cg)]),
@@ -51,16 +63,11 @@ unknown contains f if {
 
 unknown contains f if {
 	some i, cg in input.container_groups
-	not is_array(object.get(cg, "Containers", null))
+	not cg.Containers
 	f := {
 		"pointer": sprintf("/container_groups/%d", [i]),
 		"msg": sprintf("container group %s has no Containers in the snapshot, their environment cannot be judged", [label(cg)]),
 	}
-}
-
-secret_like(key) if {
-	some s in fragments
-	contains(key, s)
 }
 
 # "eci-123 (name)", or just the id when the group has no name.

@@ -45,3 +45,13 @@ test_missing_data_is_unknown if {
 	unknown_pointers(groups) == {"/container_groups/0", "/container_groups/1", "/container_groups/2"}
 	count(deny_pointers(groups)) == 0
 }
+
+test_unknown_messages_give_the_reason if {
+	groups := [object.remove(group({}), ["Volumes"]), group({"ContainerGroupId": "eci-2", "Containers": [{"Name": "app"}, {"Name": "sidecar", "VolumeMounts": []}]}), object.remove(group({"ContainerGroupId": "eci-3", "ContainerGroupName": ""}), ["Containers"]), group({"ContainerGroupId": "eci-4", "Containers": [{"Name": "app"}, {"Name": "sidecar", "VolumeMounts": mount}]})]
+	findings := data.ecsguard.eci.no_data_volume.unknown with input as {"container_groups": groups}
+	{f.msg | some f in findings} == {
+		"container group eci-1 (api) has no Volumes in the snapshot, whether it mounts a data volume cannot be judged",
+		"container group eci-2 (api) has containers without VolumeMounts in the snapshot, whether it mounts a data volume cannot be judged",
+		"container group eci-3 has no Containers in the snapshot, whether it mounts a data volume cannot be judged",
+	}
+}

@@ -22,13 +22,20 @@
 #     - https://www.alibabacloud.com/help/en/eci/developer-reference/api-eci-2018-08-08-createcontainergroup
 package ecsguard.eci.no_liveness_probe
 
+# A probe checks something when it has a port to call or a command to run;
+# spelled out with plain refs in each body (a helper call per container
+# costs more than the tests; the loader guarantees an object and arrays
+# when present). The per-group builtins run only once a container without
+# a probe is found (Performance in policies/README.md).
 deny contains f if {
 	some i, cg in input.container_groups
 	cg.Status == "Running"
 	cg.RestartPolicy == "Always"
 	some j, c in cg.Containers
-	is_object(c.LivenessProbe)
-	not checks(c.LivenessProbe)
+	probe := c.LivenessProbe
+	not probe.HttpGet.Port
+	not probe.TcpSocket.Port
+	not probe.Execs[0]
 	f := {
 		"pointer": sprintf("/container_groups/%d/Containers/%d/LivenessProbe", [i, j]),
 		"msg": sprintf("container %s of long-running container group %s has no liveness probe: a hung container is never restarted", [c.Name, label(cg)]),
@@ -37,41 +44,42 @@ deny contains f if {
 
 unknown contains f if {
 	some i, cg in input.container_groups
-	object.get(cg, "Status", "Running") == "Running"
-	object.get(cg, "RestartPolicy", "Always") == "Always"
 	some j, c in cg.Containers
 	not c.LivenessProbe
+	object.get(cg, "Status", "Running") == "Running"
+	object.get(cg, "RestartPolicy", "Always") == "Always"
 	f := {
 		"pointer": sprintf("/container_groups/%d/Containers/%d", [i, j]),
 		"msg": sprintf("container %s of container group %s has no LivenessProbe in the snapshot, whether it is restarted when it hangs cannot be judged", [c.Name, label(cg)]),
 	}
 }
 
-unknown contains f if {
+# A group without Status or RestartPolicy that has a container whose probe
+# checks nothing.
+unknown contains undecided(i, cg, sprintf("no %s in the snapshot", [field])) if {
 	some i, cg in input.container_groups
-	object.get(cg, "Status", "Running") == "Running"
-	object.get(cg, "RestartPolicy", "Always") == "Always"
-	some reason in undecided(cg)
-	f := {
-		"pointer": sprintf("/container_groups/%d", [i]),
-		"msg": sprintf("container group %s has %s, whether its containers need a liveness probe cannot be judged", [label(cg), reason]),
-	}
-}
-
-undecided(cg) := {sprintf("no %s in the snapshot", [field]) |
 	some field in ["Status", "RestartPolicy"]
 	not cg[field]
+	object.get(cg, "Status", "Running") == "Running"
+	object.get(cg, "RestartPolicy", "Always") == "Always"
 	some c in cg.Containers
-	is_object(c.LivenessProbe)
-	not checks(c.LivenessProbe)
-} | {"no Containers in the snapshot" | not is_array(object.get(cg, "Containers", null))}
+	probe := c.LivenessProbe
+	not probe.HttpGet.Port
+	not probe.TcpSocket.Port
+	not probe.Execs[0]
+}
 
-# A probe checks something when it has a port to call or a command to run.
-checks(p) if p.HttpGet.Port
+unknown contains undecided(i, cg, "no Containers in the snapshot") if {
+	some i, cg in input.container_groups
+	not cg.Containers
+	object.get(cg, "Status", "Running") == "Running"
+	object.get(cg, "RestartPolicy", "Always") == "Always"
+}
 
-checks(p) if p.TcpSocket.Port
-
-checks(p) if count(p.Execs) > 0
+undecided(i, cg, reason) := {
+	"pointer": sprintf("/container_groups/%d", [i]),
+	"msg": sprintf("container group %s has %s, whether its containers need a liveness probe cannot be judged", [label(cg), reason]),
+}
 
 # "eci-123 (name)", or just the id when the group has no name.
 label(cg) := concat("", [cg.ContainerGroupId, " (", cg.ContainerGroupName, ")"]) if {

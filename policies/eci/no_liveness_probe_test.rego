@@ -52,3 +52,19 @@ test_missing_data_is_unknown if {
 	unknown_pointers(groups) == {"/container_groups/0/Containers/0", "/container_groups/1", "/container_groups/2"}
 	deny_pointers(groups) == set()
 }
+
+test_unknown_messages_give_the_reason if {
+	groups := [
+		object.remove(group({"Containers": [container({}), container({"TcpSocket": {"Host": "x"}})]}), ["RestartPolicy"]),
+		object.remove(group({"ContainerGroupId": "eci-2"}), ["Containers", "Status"]),
+		object.remove(group({"ContainerGroupId": "eci-3", "ContainerGroupName": "", "Containers": [container({"Execs": []})]}), ["Status", "RestartPolicy"]),
+		object.remove(group({"ContainerGroupId": "eci-4", "Containers": [container({"Execs": ["true"]})]}), ["Status"]),
+	]
+	findings := data.ecsguard.eci.no_liveness_probe.unknown with input as {"container_groups": groups}
+	{f.msg | some f in findings} == {
+		"container group eci-1 (api) has no RestartPolicy in the snapshot, whether its containers need a liveness probe cannot be judged",
+		"container group eci-2 (api) has no Containers in the snapshot, whether its containers need a liveness probe cannot be judged",
+		"container group eci-3 has no Status in the snapshot, whether its containers need a liveness probe cannot be judged",
+		"container group eci-3 has no RestartPolicy in the snapshot, whether its containers need a liveness probe cannot be judged",
+	}
+}

@@ -20,9 +20,12 @@
 #     - https://www.alibabacloud.com/help/en/eci/developer-reference/api-eci-2018-08-08-describecontainergroups
 package ecsguard.eci.unbounded_container
 
+# Plain refs instead of builtins per group and container: a second
+# container exists, a field is absent (the loader guarantees numbers and
+# arrays when present).
 deny contains f if {
 	some i, cg in input.container_groups
-	count(cg.Containers) > 1
+	cg.Containers[1]
 	some j, c in cg.Containers
 	some field in ["Cpu", "Memory"]
 	c[field] == 0
@@ -34,10 +37,10 @@ deny contains f if {
 
 unknown contains f if {
 	some i, cg in input.container_groups
-	count(cg.Containers) > 1
+	cg.Containers[1]
 	some j, c in cg.Containers
 	some field in ["Cpu", "Memory"]
-	not is_number(object.get(c, field, null))
+	not c[field]
 	f := {
 		"pointer": sprintf("/container_groups/%d/Containers/%d", [i, j]),
 		"msg": sprintf("container %s of container group %s has no %s in the snapshot, whether it is bounded cannot be judged", [c.Name, label(cg), field]),
@@ -46,7 +49,7 @@ unknown contains f if {
 
 unknown contains f if {
 	some i, cg in input.container_groups
-	not is_array(object.get(cg, "Containers", null))
+	not cg.Containers
 	f := {
 		"pointer": sprintf("/container_groups/%d", [i]),
 		"msg": sprintf("container group %s has no Containers in the snapshot, its containers' limits cannot be judged", [label(cg)]),

@@ -19,14 +19,24 @@
 #     - https://www.alibabacloud.com/help/en/eci/developer-reference/api-eci-2018-08-08-updatecontainergroup
 package ecsguard.eci.unpinned_image
 
-deny contains f if {
+# Why an image reference floats, one body per reason with the builtins of
+# each spelled out (a helper call per container costs more than they do;
+# Performance in policies/README.md). Digests (@sha256:...) never float.
+# The tag is after the last ":" of the last path part ("registry:5000/app"
+# has none), so an image ending in ":latest" has the tag latest.
+deny contains floating(i, j, cg, c, "tag latest") if {
 	some i, cg in input.container_groups
 	some j, c in cg.Containers
-	tag := floating_tag(c.Image)
-	f := {
-		"pointer": sprintf("/container_groups/%d/Containers/%d/Image", [i, j]),
-		"msg": sprintf("container %s of container group %s runs image %s (%s)", [c.Name, label(cg), c.Image, tag]),
-	}
+	endswith(c.Image, ":latest")
+	not contains(c.Image, "@")
+}
+
+deny contains floating(i, j, cg, c, "no tag: latest is implied") if {
+	some i, cg in input.container_groups
+	some j, c in cg.Containers
+	parts := split(c.Image, "/")
+	not contains(parts[count(parts) - 1], ":")
+	not contains(c.Image, "@")
 }
 
 unknown contains f if {
@@ -39,28 +49,20 @@ unknown contains f if {
 	}
 }
 
+# A plain ref tests absence: the loader guarantees an array when present.
 unknown contains f if {
 	some i, cg in input.container_groups
-	not containers_reported(cg)
+	not cg.Containers
 	f := {
 		"pointer": sprintf("/container_groups/%d", [i]),
 		"msg": sprintf("container group %s has no Containers in the snapshot, its images cannot be judged", [label(cg)]),
 	}
 }
 
-# Why an image reference floats, or undefined when it is pinned. The tag is
-# after the last ":" of the last path part ("registry:5000/app" has none).
-floating_tag(image) := "no tag: latest is implied" if {
-	not contains(image, "@")
-	not contains(last_part(image), ":")
-} else := "tag latest" if {
-	not contains(image, "@")
-	endswith(last_part(image), ":latest")
+floating(i, j, cg, c, tag) := {
+	"pointer": sprintf("/container_groups/%d/Containers/%d/Image", [i, j]),
+	"msg": sprintf("container %s of container group %s runs image %s (%s)", [c.Name, label(cg), c.Image, tag]),
 }
-
-last_part(image) := parts[count(parts) - 1] if parts := split(image, "/")
-
-containers_reported(cg) if is_array(cg.Containers)
 
 # "eci-123 (name)", or just the id when the group has no name.
 label(cg) := concat("", [cg.ContainerGroupId, " (", cg.ContainerGroupName, ")"]) if {

@@ -50,3 +50,15 @@ test_group_without_containers_is_unknown if {
 	unknown_pointers(groups) == {"/container_groups/0"}
 	count(deny_pointers(groups)) == 0
 }
+
+test_each_reason_is_given if {
+	images := ["reg:5000/app", "reg:5000/app:latest", "app:latest", "reg/app", "app@sha256:0f0f", "reg:5000/app@sha256:0f0f", "app:1.2"]
+	groups := [{"ContainerGroupId": sprintf("eci-%d", [k]), "ContainerGroupName": "", "RegionId": "cn-hangzhou", "Containers": [{"Name": "app", "Image": img}]} | some k, img in images]
+	findings := data.ecsguard.eci.unpinned_image.deny with input as {"container_groups": groups}
+	{f.msg | some f in findings} == {
+		"container app of container group eci-0 runs image reg:5000/app (no tag: latest is implied)",
+		"container app of container group eci-1 runs image reg:5000/app:latest (tag latest)",
+		"container app of container group eci-2 runs image app:latest (tag latest)",
+		"container app of container group eci-3 runs image reg/app (no tag: latest is implied)",
+	}
+}

@@ -43,3 +43,8 @@ test_missing_network_type_and_vpc_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0", "/instances/1"}
 	count(deny_pointers(instances)) == 0
 }
+
+test_unknown_message_names_the_instance if {
+	findings := data.ecsguard.ecs.classic_network.unknown with input as {"instances": [object.remove(instance({}), ["InstanceNetworkType", "VpcAttributes"])]}
+	{f.msg | some f in findings} == {"instance i-1 (app-1) has neither InstanceNetworkType nor VpcAttributes.VpcId in the snapshot, its network type cannot be judged"}
+}

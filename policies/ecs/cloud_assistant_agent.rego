@@ -22,8 +22,8 @@
 #     - https://www.alibabacloud.com/help/en/ecs/user-guide/overview-10
 package ecsguard.ecs.cloud_assistant_agent
 
-# Built once from the status records; each rule body binds the one it needs
-# to a local before its loop, so an instance costs a local lookup (see
+# Built once from the status records; the rule bodies bind the ones they
+# need to a local before the loop, so an instance costs a local lookup (see
 # Performance in policies/README.md).
 agent_up := {s.InstanceId | some s in input.cloud_assistant; s.CloudAssistantStatus == true}
 
@@ -42,53 +42,80 @@ status_unreported := {s.InstanceId |
 	not s.CloudAssistantStatus == false
 }
 
-deny contains f if {
+deny contains agent_stopped(i, inst, heartbeat) if {
 	down := agent_down
 	some i, inst in input.instances
 	inst.Status == "Running"
 	heartbeat := down[inst.InstanceId]
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("running instance %s has its Cloud Assistant agent not running (last heartbeat %s)", [label(inst), heartbeat]),
-	}
 }
 
-unknown contains f if {
+unknown contains no_record(i, inst) if {
 	recorded := has_record
 	some i, inst in input.instances
 	inst.Status == "Running"
 	not inst.InstanceId in recorded
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("running instance %s has no Cloud Assistant status record in the snapshot, its agent cannot be judged", [label(inst)]),
-	}
 }
 
-unknown contains f if {
+unknown contains status_missing(i, inst) if {
 	unreported := status_unreported
 	some i, inst in input.instances
 	inst.Status == "Running"
 	inst.InstanceId in unreported
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("the Cloud Assistant record of running instance %s has no CloudAssistantStatus, its agent cannot be judged", [label(inst)]),
-	}
 }
 
-# Without a Status the instance may be running: unknown unless the agent is up.
-unknown contains f if {
-	up := agent_up
+# Without a Status the instance may be running: unknown unless the agent is
+# up. agent_up is read in the loop, after the rare missing Status, so it is
+# built only when some instance lacks one.
+unknown contains no_status(i, inst) if {
 	some i, inst in input.instances
 	not inst.Status
-	not inst.InstanceId in up
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s has no Status in the snapshot, whether its Cloud Assistant agent must run cannot be judged", [label(inst)]),
-	}
+	not inst.InstanceId in agent_up
 }
 
-# "i-123 (name)", or just the id when the name is empty or the id itself.
-label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+# Each finding is built by one function that also spells the label out:
+# "i-123 (name)" when the name is set and is not the id itself, else
+# "i-123" (a second call for the label costs more than the rest of the
+# finding; Performance in policies/README.md).
+agent_stopped(i, inst, heartbeat) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("running instance %s (%s) has its Cloud Assistant agent not running (last heartbeat %s)", [inst.InstanceId, inst.InstanceName, heartbeat]),
+} if {
 	inst.InstanceName != ""
 	inst.InstanceName != inst.InstanceId
-} else := inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("running instance %s has its Cloud Assistant agent not running (last heartbeat %s)", [inst.InstanceId, heartbeat]),
+}
+
+no_record(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("running instance %s (%s) has no Cloud Assistant status record in the snapshot, its agent cannot be judged", [inst.InstanceId, inst.InstanceName]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("running instance %s has no Cloud Assistant status record in the snapshot, its agent cannot be judged", [inst.InstanceId]),
+}
+
+status_missing(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("the Cloud Assistant record of running instance %s (%s) has no CloudAssistantStatus, its agent cannot be judged", [inst.InstanceId, inst.InstanceName]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("the Cloud Assistant record of running instance %s has no CloudAssistantStatus, its agent cannot be judged", [inst.InstanceId]),
+}
+
+no_status(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s (%s) has no Status in the snapshot, whether its Cloud Assistant agent must run cannot be judged", [inst.InstanceId, inst.InstanceName]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s has no Status in the snapshot, whether its Cloud Assistant agent must run cannot be judged", [inst.InstanceId]),
+}

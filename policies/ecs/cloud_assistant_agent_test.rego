@@ -63,3 +63,22 @@ test_instance_without_status_is_unknown_unless_agent_runs if {
 	unknown_pointers(instances, records) == {"/instances/0"}
 	count(deny_pointers(instances, records)) == 0
 }
+
+unknown_messages(instances, records) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ecs.cloud_assistant_agent.unknown with input as {"instances": instances, "cloud_assistant": records}
+}
+
+test_unknown_messages_name_the_instance if {
+	unknown_messages([instance({})], []) == {"running instance i-1 (app-1) has no Cloud Assistant status record in the snapshot, its agent cannot be judged"}
+	unknown_messages([instance({})], [object.remove(status("i-1", true), ["CloudAssistantStatus"])]) == {"the Cloud Assistant record of running instance i-1 (app-1) has no CloudAssistantStatus, its agent cannot be judged"}
+	unknown_messages([object.remove(instance({}), ["Status"])], [status("i-1", false)]) == {"instance i-1 (app-1) has no Status in the snapshot, whether its Cloud Assistant agent must run cannot be judged"}
+}
+
+test_messages_name_an_unnamed_instance_by_its_id if {
+	unnamed := instance({"InstanceName": ""})
+	denied := data.ecsguard.ecs.cloud_assistant_agent.deny with input as {"instances": [unnamed], "cloud_assistant": [status("i-1", false)]}
+	{f.msg | some f in denied} == {"running instance i-1 has its Cloud Assistant agent not running (last heartbeat 2025-01-01T00:00:00Z)"}
+	unknown_messages([unnamed], []) == {"running instance i-1 has no Cloud Assistant status record in the snapshot, its agent cannot be judged"}
+	unknown_messages([instance({"InstanceName": "i-1"})], [object.remove(status("i-1", true), ["CloudAssistantStatus"])]) == {"the Cloud Assistant record of running instance i-1 has no CloudAssistantStatus, its agent cannot be judged"}
+	unknown_messages([object.remove(unnamed, ["Status", "InstanceName"])], []) == {"instance i-1 has no Status in the snapshot, whether its Cloud Assistant agent must run cannot be judged"}
+}

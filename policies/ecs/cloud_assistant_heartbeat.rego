@@ -23,6 +23,11 @@
 #     - https://www.alibabacloud.com/help/en/ecs/user-guide/overview-10
 package ecsguard.ecs.cloud_assistant_heartbeat
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 hour_ns := 3600000000000
 
 max_hours := data.ecsguard.params.cloud_assistant_heartbeat.max_hours
@@ -30,7 +35,7 @@ max_hours := data.ecsguard.params.cloud_assistant_heartbeat.max_hours
 # Silent for longer than max_hours means a last heartbeat before cutoff_ns,
 # computed once and bound to a local before the loop; the finding is built
 # in the head (Performance in policies/README.md).
-cutoff_ns := data.ecsguard.now_ns - max_hours * hour_ns
+cutoff_ns := now_ns - max_hours * hour_ns
 
 deny contains silent_agent(i, s) if {
 	cutoff := cutoff_ns
@@ -43,7 +48,7 @@ silent_agent(i, s) := {
 	"pointer": sprintf("/cloud_assistant/%d/LastHeartbeatTime", [i]),
 	"msg": sprintf("the Cloud Assistant agent of instance %s is reported running but last sent a heartbeat at %s, %d hours ago (limit %d hours)", [s.InstanceId, s.LastHeartbeatTime, floor(silent / hour_ns), max_hours]),
 } if {
-	silent := data.ecsguard.now_ns - time.parse_rfc3339_ns(s.LastHeartbeatTime)
+	silent := now_ns - time.parse_rfc3339_ns(s.LastHeartbeatTime)
 }
 
 unknown contains f if {

@@ -53,7 +53,7 @@ deny contains unprotected(i, inst) if {
 
 # Neither true nor false: not a boolean, as is_boolean would say, without a
 # call per instance.
-unknown contains f if {
+unknown contains protection_unreported(i, inst) if {
 	in_group := grouped
 	some i, inst in input.instances
 	not inst.DeletionProtection == false
@@ -61,10 +61,6 @@ unknown contains f if {
 	inst.InstanceChargeType == "PostPaid"
 	inst.SpotStrategy == "NoSpot"
 	not inst.InstanceId in in_group
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("pay-as-you-go instance %s has no DeletionProtection in the snapshot, its release protection cannot be judged", [label(inst)]),
-	}
 }
 
 unknown contains missing(i, inst, "InstanceChargeType") if {
@@ -100,6 +96,20 @@ unknown contains f if {
 unprotected(i, inst) := {
 	"pointer": sprintf("/instances/%d/DeletionProtection", [i]),
 	"msg": sprintf("pay-as-you-go instance %s is in no scaling group and has DeletionProtection false", [label(inst)]),
+}
+
+# Built by one function that also spells the label out: "i-123 (name)"
+# when the name is set and is not the id itself, else "i-123" (a second
+# call for the label costs more than the rest of the finding).
+protection_unreported(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("pay-as-you-go instance %s (%s) has no DeletionProtection in the snapshot, its release protection cannot be judged", [inst.InstanceId, inst.InstanceName]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("pay-as-you-go instance %s has no DeletionProtection in the snapshot, its release protection cannot be judged", [inst.InstanceId]),
 }
 
 missing(i, inst, field) := {

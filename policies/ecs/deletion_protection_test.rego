@@ -73,3 +73,12 @@ test_uncollected_members_in_another_region_do_not_matter if {
 	deny_pointers([instance({})], groups) == {"/instances/0/DeletionProtection"}
 	count(unknown_pointers([instance({})], groups)) == 0
 }
+
+unknown_messages(instances) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ecs.deletion_protection.unknown with input as {"instances": instances, "scaling_groups": []}
+}
+
+test_unknown_message_names_the_instance if {
+	unknown_messages([object.remove(instance({}), ["DeletionProtection"])]) == {"pay-as-you-go instance i-1 (db-1) has no DeletionProtection in the snapshot, its release protection cannot be judged"}
+	unknown_messages([object.remove(instance({"InstanceName": ""}), ["DeletionProtection"])]) == {"pay-as-you-go instance i-1 has no DeletionProtection in the snapshot, its release protection cannot be judged"}
+}

@@ -26,12 +26,17 @@
 #     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-replacesystemdisk
 package ecsguard.ecs.eol_os
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 day_ns := 86400000000000
 
 # The releases whose last supported day is before now, built once.
 ended := [r |
 	some r in data.ecsguard.params.eol_os.releases
-	time.parse_rfc3339_ns(concat("", [r.eol, "T00:00:00Z"])) + day_ns <= data.ecsguard.now_ns
+	time.parse_rfc3339_ns(concat("", [r.eol, "T00:00:00Z"])) + day_ns <= now_ns
 ]
 
 # Each distinct OS name in the fleet is matched once, so judging an instance

@@ -23,48 +23,74 @@
 #   cloud_config: ecs-instance-expired-check
 package ecsguard.ecs.expiring_subscription
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 day_ns := 86400000000000
 
 min_days_left := data.ecsguard.params.expiring_subscription.min_days_left
 
-deny contains f if {
+# Expiring means an ExpiredTime before cutoff_ns, computed once and bound
+# to a local before the loops; each finding is built by one function that
+# also spells the label out: "i-123 (name)" when the name is set and is not
+# the id itself, else "i-123" (Performance in policies/README.md).
+cutoff_ns := now_ns + min_days_left * day_ns
+
+deny contains expiring(i, inst) if {
+	cutoff := cutoff_ns
 	some i, inst in input.instances
 	inst.InstanceChargeType == "PrePaid"
-	left := time.parse_rfc3339_ns(inst.ExpiredTime) - data.ecsguard.now_ns
-	left < min_days_left * day_ns
-	f := {
-		"pointer": sprintf("/instances/%d/ExpiredTime", [i]),
-		"msg": sprintf("subscription instance %s %s (limit %d days)", [label(inst), when(inst.ExpiredTime, left), min_days_left]),
-	}
+	time.parse_rfc3339_ns(inst.ExpiredTime) < cutoff
 }
 
-unknown contains f if {
+unknown contains no_expiry(i, inst) if {
 	some i, inst in input.instances
 	inst.InstanceChargeType == "PrePaid"
 	not inst.ExpiredTime
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("subscription instance %s has no ExpiredTime in the snapshot, its expiry cannot be judged", [label(inst)]),
-	}
 }
 
-unknown contains f if {
+unknown contains no_charge_type(i, inst) if {
+	cutoff := cutoff_ns
 	some i, inst in input.instances
 	not inst.InstanceChargeType
-	left := time.parse_rfc3339_ns(inst.ExpiredTime) - data.ecsguard.now_ns
-	left < min_days_left * day_ns
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s has ExpiredTime %s but no InstanceChargeType in the snapshot, whether it is a subscription about to expire cannot be judged", [label(inst), inst.ExpiredTime]),
-	}
+	time.parse_rfc3339_ns(inst.ExpiredTime) < cutoff
 }
 
-when(expired, left) := sprintf("expired at %s", [expired]) if {
-	left <= 0
-} else := sprintf("expires at %s, in %d days", [expired, floor(left / day_ns)])
-
-# "i-123 (name)", or just the id when the name is empty or the id itself.
-label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+expiring(i, inst) := {
+	"pointer": sprintf("/instances/%d/ExpiredTime", [i]),
+	"msg": sprintf("subscription instance %s (%s) %s (limit %d days)", [inst.InstanceId, inst.InstanceName, when(inst.ExpiredTime), min_days_left]),
+} if {
 	inst.InstanceName != ""
 	inst.InstanceName != inst.InstanceId
-} else := inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d/ExpiredTime", [i]),
+	"msg": sprintf("subscription instance %s %s (limit %d days)", [inst.InstanceId, when(inst.ExpiredTime), min_days_left]),
+}
+
+no_expiry(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("subscription instance %s (%s) has no ExpiredTime in the snapshot, its expiry cannot be judged", [inst.InstanceId, inst.InstanceName]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("subscription instance %s has no ExpiredTime in the snapshot, its expiry cannot be judged", [inst.InstanceId]),
+}
+
+no_charge_type(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s (%s) has ExpiredTime %s but no InstanceChargeType in the snapshot, whether it is a subscription about to expire cannot be judged", [inst.InstanceId, inst.InstanceName, inst.ExpiredTime]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s has ExpiredTime %s but no InstanceChargeType in the snapshot, whether it is a subscription about to expire cannot be judged", [inst.InstanceId, inst.ExpiredTime]),
+}
+
+when(expired) := sprintf("expired at %s", [expired]) if {
+	time.parse_rfc3339_ns(expired) <= now_ns
+} else := sprintf("expires at %s, in %d days", [expired, floor((time.parse_rfc3339_ns(expired) - now_ns) / day_ns)])

@@ -65,3 +65,25 @@ test_missing_charge_type_is_unknown_only_when_expiry_is_near if {
 	unknown_pointers(instances) == {"/instances/0"}
 	count(deny_pointers(instances)) == 0
 }
+
+unknown_messages(instances) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ecs.expiring_subscription.unknown with input as {"instances": instances}
+		with data.ecsguard.now_ns as now
+}
+
+test_unknown_messages_name_the_instance if {
+	unknown_messages([object.remove(instance({}), ["ExpiredTime"])]) == {"subscription instance i-1 (db-1) has no ExpiredTime in the snapshot, its expiry cannot be judged"}
+	unknown_messages([object.remove(instance({}), ["InstanceChargeType"])]) == {"instance i-1 (db-1) has ExpiredTime 2025-01-11T00:00:00Z but no InstanceChargeType in the snapshot, whether it is a subscription about to expire cannot be judged"}
+}
+
+test_messages_name_an_unnamed_instance_by_its_id if {
+	deny_messages([instance({"InstanceName": ""})]) == {"subscription instance i-1 expires at 2025-01-11T00:00:00Z, in 10 days (limit 30 days)"}
+	unknown_messages([object.remove(instance({"InstanceName": "i-1"}), ["ExpiredTime"])]) == {"subscription instance i-1 has no ExpiredTime in the snapshot, its expiry cannot be judged"}
+	unknown_messages([object.remove(instance({}), ["InstanceChargeType", "InstanceName"])]) == {"instance i-1 has ExpiredTime 2025-01-11T00:00:00Z but no InstanceChargeType in the snapshot, whether it is a subscription about to expire cannot be judged"}
+}
+
+test_expiry_exactly_at_the_limit_passes if {
+	count(deny_pointers([instance({"ExpiredTime": "2025-01-31T00:00:00Z"})])) == 0
+	deny_pointers([instance({"ExpiredTime": "2025-01-30T23:59:59Z"})]) == {"/instances/0/ExpiredTime"}
+	deny_messages([instance({"ExpiredTime": "2025-01-01T00:00:00Z"})]) == {"subscription instance i-1 (db-1) expired at 2025-01-01T00:00:00Z (limit 30 days)"}
+}

@@ -22,6 +22,11 @@
 #     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-redeployinstance
 package ecsguard.ecs.failure_event
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 day_ns := 86400000000000
 
 window_days := data.ecsguard.params.failure_event.window_days
@@ -32,7 +37,7 @@ deny contains f if {
 	some i, ev in input.instance_events
 	failure_type(ev)
 	not ev.EventCycleStatus.Name in pending
-	data.ecsguard.now_ns - time.parse_rfc3339_ns(ev.EventPublishTime) <= window_days * day_ns
+	now_ns - time.parse_rfc3339_ns(ev.EventPublishTime) <= window_days * day_ns
 	f := {
 		"pointer": sprintf("/instance_events/%d/EventType/Name", [i]),
 		"msg": sprintf("instance %s had system event %s (%s) published %s%s", [object.get(ev, "InstanceId", "(unnamed)"), ev.EventId, ev.EventType.Name, ev.EventPublishTime, reason(ev)]),

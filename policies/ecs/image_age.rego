@@ -22,6 +22,11 @@
 #   cloud_config: ecs-instance-image-expired-check
 package ecsguard.ecs.image_age
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 day_ns := 86400000000000
 
 max_age_days := data.ecsguard.params.image_age.max_age_days
@@ -47,22 +52,18 @@ old_images := {region: old |
 	old := {img.ImageId: info |
 		some img in input.images
 		img.RegionId == region
-		age := data.ecsguard.now_ns - time.parse_rfc3339_ns(img.CreationTime)
+		age := now_ns - time.parse_rfc3339_ns(img.CreationTime)
 		age > max_age_days * day_ns
 		info := {"image": image_label(img), "created": img.CreationTime, "days": floor(age / day_ns)}
 	}
 }
 
-deny contains f if {
+deny contains too_old(i, inst, info) if {
 	old := old_images
 	some i, inst in input.instances
 	# Two steps: regorus runs `old[r][id]` as a scan, each lookup alone is cheap.
 	old_in_region := old[inst.RegionId]
 	info := old_in_region[inst.ImageId]
-	f := {
-		"pointer": sprintf("/instances/%d/ImageId", [i]),
-		"msg": sprintf("instance %s runs image %s created %s, %d days ago (limit %d days)", [label(inst), info.image, info.created, info.days, max_age_days]),
-	}
 }
 
 unknown contains no_image_id(i, inst) if {
@@ -84,6 +85,20 @@ unknown contains f if {
 		"pointer": sprintf("/instances/%d/ImageId", [i]),
 		"msg": sprintf("image %s of instance %s %s, its age cannot be judged", [inst.ImageId, label(inst), why_undated(inst)]),
 	}
+}
+
+# Built by one function that also spells the label out: "i-123 (name)"
+# when the name is set and is not the id itself, else "i-123" (a second
+# call for the label costs more than the rest of the finding).
+too_old(i, inst, info) := {
+	"pointer": sprintf("/instances/%d/ImageId", [i]),
+	"msg": sprintf("instance %s (%s) runs image %s created %s, %d days ago (limit %d days)", [inst.InstanceId, inst.InstanceName, info.image, info.created, info.days, max_age_days]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d/ImageId", [i]),
+	"msg": sprintf("instance %s runs image %s created %s, %d days ago (limit %d days)", [inst.InstanceId, info.image, info.created, info.days, max_age_days]),
 }
 
 no_image_id(i, inst) := {

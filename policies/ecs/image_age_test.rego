@@ -96,3 +96,9 @@ test_unknown_messages_give_the_reason if {
 		"image m-gone of instance i-2 is not in the snapshot, its age cannot be judged",
 	}
 }
+
+test_message_names_an_unnamed_instance_by_its_id if {
+	findings := data.ecsguard.ecs.image_age.deny with input as {"instances": [instance({"ImageId": "m-old", "InstanceName": "i-1"})], "images": images}
+		with data.ecsguard.now_ns as now
+	{f.msg | some f in findings} == {"instance i-1 runs image m-old (web-2023) created 2024-01-01T00:00:00Z, 366 days ago (limit 180 days)"}
+}

@@ -111,9 +111,18 @@ unknown contains no_image_id(i, inst) if {
 	inst.ImageId == ""
 }
 
+# Built by one function that also spells the label out: "i-123 (name)"
+# when the name is set and is not the id itself, else "i-123" (a second
+# call for the label costs more than the rest of the finding).
 outdated(i, inst, s) := {
 	"pointer": sprintf("/instances/%d/ImageId", [i]),
-	"msg": sprintf("instance %s runs image %s, but the newest Available image of family %s is %s", [label(inst), inst.ImageId, s[1], s[0]]),
+	"msg": sprintf("instance %s (%s) runs image %s, but the newest Available image of family %s is %s", [inst.InstanceId, inst.InstanceName, inst.ImageId, s[1], s[0]]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d/ImageId", [i]),
+	"msg": sprintf("instance %s runs image %s, but the newest Available image of family %s is %s", [inst.InstanceId, inst.ImageId, s[1], s[0]]),
 }
 
 no_family(i, inst) := {

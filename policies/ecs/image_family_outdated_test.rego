@@ -84,3 +84,8 @@ test_image_in_a_region_without_images_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0/ImageId"}
 	count(deny_pointers(instances)) == 0
 }
+
+test_message_names_an_unnamed_instance_by_its_id if {
+	findings := data.ecsguard.ecs.image_family_outdated.deny with input as {"instances": [instance({"ImageId": "m-v2", "InstanceName": ""})], "images": images}
+	{f.msg | some f in findings} == {"instance i-1 runs image m-v2, but the newest Available image of family web is m-v3"}
+}

@@ -46,3 +46,17 @@ test_missing_hop_limit_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0", "/instances/1"}
 	count(deny_pointers(instances)) == 0
 }
+
+test_messages_name_an_unnamed_instance_by_its_id if {
+	unnamed := object.union(instance(3), {"InstanceName": ""})
+	denied := data.ecsguard.ecs.imds_hop_limit.deny with input as {"instances": [unnamed]}
+	{f.msg | some f in denied} == {"instance i-1 has metadata HttpPutResponseHopLimit 3 (limit 1)"}
+	no_hops := object.union(object.remove(unnamed, ["MetadataOptions"]), {"InstanceName": "i-1"})
+	unknown := data.ecsguard.ecs.imds_hop_limit.unknown with input as {"instances": [no_hops]}
+	{f.msg | some f in unknown} == {"instance i-1 has no MetadataOptions.HttpPutResponseHopLimit in the snapshot, its metadata hop limit cannot be judged"}
+}
+
+test_unknown_message_names_the_instance if {
+	findings := data.ecsguard.ecs.imds_hop_limit.unknown with input as {"instances": [object.remove(instance(1), ["MetadataOptions"])]}
+	{f.msg | some f in findings} == {"instance i-1 (node-1) has no MetadataOptions.HttpPutResponseHopLimit in the snapshot, its metadata hop limit cannot be judged"}
+}

@@ -22,41 +22,54 @@
 #     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-modifyinstancemetadataoptions
 package ecsguard.ecs.imds_tokens_private
 
-deny contains f if {
+# "Private" is spelled out in each body, after the cheaper tests: both
+# address lists are in the snapshot and hold no address. Instances with an
+# address, or without the lists, are ECS-004's to judge. Each finding is
+# built by one function that also spells the label out: "i-123 (name)"
+# when the name is set and is not the id itself, else "i-123" (a helper
+# call per instance, or a second one for the label, costs more than the
+# rest of the finding; Performance in policies/README.md).
+deny contains open_metadata(i, inst, tokens) if {
 	some i, inst in input.instances
 	tokens := inst.MetadataOptions.HttpTokens
 	tokens != "required"
 	not inst.MetadataOptions.HttpEndpoint == "disabled"
-	private(inst)
-	f := {
-		"pointer": sprintf("/instances/%d/MetadataOptions/HttpTokens", [i]),
-		"msg": sprintf("instance %s has MetadataOptions.HttpTokens %s: metadata is readable without a token", [label(inst), tokens]),
-	}
-}
-
-unknown contains f if {
-	some i, inst in input.instances
-	not inst.MetadataOptions.HttpTokens
-	not inst.MetadataOptions.HttpEndpoint == "disabled"
-	private(inst)
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s has no MetadataOptions.HttpTokens in the snapshot, its metadata access mode cannot be judged", [label(inst)]),
-	}
-}
-
-# Both address lists are in the snapshot and hold no address. Instances
-# with an address, or without the lists, are ECS-004's to judge.
-private(inst) if {
+	object.get(inst.EipAddress, "IpAddress", "") == ""
 	is_array(inst.PublicIpAddress)
 	every ip in inst.PublicIpAddress {
 		ip == ""
 	}
-	object.get(inst.EipAddress, "IpAddress", "") == ""
 }
 
-# "i-123 (name)", or just the id when the name is empty or the id itself.
-label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+unknown contains tokens_unreported(i, inst) if {
+	some i, inst in input.instances
+	not inst.MetadataOptions.HttpTokens
+	not inst.MetadataOptions.HttpEndpoint == "disabled"
+	object.get(inst.EipAddress, "IpAddress", "") == ""
+	is_array(inst.PublicIpAddress)
+	every ip in inst.PublicIpAddress {
+		ip == ""
+	}
+}
+
+open_metadata(i, inst, tokens) := {
+	"pointer": sprintf("/instances/%d/MetadataOptions/HttpTokens", [i]),
+	"msg": sprintf("instance %s (%s) has MetadataOptions.HttpTokens %s: metadata is readable without a token", [inst.InstanceId, inst.InstanceName, tokens]),
+} if {
 	inst.InstanceName != ""
 	inst.InstanceName != inst.InstanceId
-} else := inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d/MetadataOptions/HttpTokens", [i]),
+	"msg": sprintf("instance %s has MetadataOptions.HttpTokens %s: metadata is readable without a token", [inst.InstanceId, tokens]),
+}
+
+tokens_unreported(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s (%s) has no MetadataOptions.HttpTokens in the snapshot, its metadata access mode cannot be judged", [inst.InstanceId, inst.InstanceName]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s has no MetadataOptions.HttpTokens in the snapshot, its metadata access mode cannot be judged", [inst.InstanceId]),
+}

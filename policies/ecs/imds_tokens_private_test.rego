@@ -43,3 +43,25 @@ test_missing_mode_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0"}
 	count(deny_pointers(instances)) == 0
 }
+
+test_messages_name_an_unnamed_instance_by_its_id if {
+	denied := data.ecsguard.ecs.imds_tokens_private.deny with input as {"instances": [instance({"InstanceName": ""})]}
+	{f.msg | some f in denied} == {"instance i-1 has MetadataOptions.HttpTokens optional: metadata is readable without a token"}
+	no_tokens := object.union(object.remove(instance({"InstanceName": "i-1"}), ["MetadataOptions"]), {"MetadataOptions": {"HttpEndpoint": "enabled"}})
+	unknown := data.ecsguard.ecs.imds_tokens_private.unknown with input as {"instances": [no_tokens]}
+	{f.msg | some f in unknown} == {"instance i-1 has no MetadataOptions.HttpTokens in the snapshot, its metadata access mode cannot be judged"}
+}
+
+test_unknown_message_names_the_instance if {
+	unknown := data.ecsguard.ecs.imds_tokens_private.unknown with input as {"instances": [object.remove(instance({}), ["MetadataOptions"])]}
+	{f.msg | some f in unknown} == {"instance i-1 (db-1) has no MetadataOptions.HttpTokens in the snapshot, its metadata access mode cannot be judged"}
+}
+
+test_an_address_list_holding_only_empty_strings_is_private if {
+	deny_pointers([instance({"PublicIpAddress": ["", ""]})]) == {"/instances/0/MetadataOptions/HttpTokens"}
+	count(deny_pointers([instance({"PublicIpAddress": ["", "47.1.1.1"]})])) == 0
+	count(deny_pointers([instance({"EipAddress": {"AllocationId": "eip-1", "IpAddress": "47.1.1.2"}})])) == 0
+	deny_pointers([instance({"EipAddress": {"AllocationId": ""}})]) == {"/instances/0/MetadataOptions/HttpTokens"}
+	count(deny_pointers([object.remove(instance({}), ["EipAddress"])])) == 0
+	count(deny_pointers([object.remove(instance({}), ["PublicIpAddress"])])) == 0
+}

@@ -23,8 +23,11 @@ package ecsguard.ecs.internet_bandwidth
 
 max_mbps := data.ecsguard.params.internet_bandwidth.max_mbps
 
-# The limit is bound to a local before the loop, and findings are built in
-# the head (Performance in policies/README.md).
+# The limit is bound to a local before the loop, and each finding is built
+# by one function that also spells the label out: "i-123 (name)" when the
+# name is set and is not the id itself, else "i-123" (a second call for the
+# label costs more than the rest of the finding; Performance in
+# policies/README.md).
 deny contains too_wide(i, inst, limit) if {
 	limit := max_mbps
 	some i, inst in input.instances
@@ -33,22 +36,29 @@ deny contains too_wide(i, inst, limit) if {
 
 # A validated snapshot holds a number or nothing here, so a plain ref tests
 # what is_number would, without a call per instance.
-unknown contains f if {
+unknown contains bandwidth_unreported(i, inst) if {
 	some i, inst in input.instances
 	not inst.InternetMaxBandwidthOut
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s has no InternetMaxBandwidthOut in the snapshot, its public bandwidth cannot be judged", [label(inst)]),
-	}
 }
 
 too_wide(i, inst, limit) := {
 	"pointer": sprintf("/instances/%d/InternetMaxBandwidthOut", [i]),
-	"msg": sprintf("instance %s has InternetMaxBandwidthOut %d Mbit/s (limit %d)", [label(inst), inst.InternetMaxBandwidthOut, limit]),
-}
-
-# "i-123 (name)", or just the id when the name is empty or the id itself.
-label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+	"msg": sprintf("instance %s (%s) has InternetMaxBandwidthOut %d Mbit/s (limit %d)", [inst.InstanceId, inst.InstanceName, inst.InternetMaxBandwidthOut, limit]),
+} if {
 	inst.InstanceName != ""
 	inst.InstanceName != inst.InstanceId
-} else := inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d/InternetMaxBandwidthOut", [i]),
+	"msg": sprintf("instance %s has InternetMaxBandwidthOut %d Mbit/s (limit %d)", [inst.InstanceId, inst.InternetMaxBandwidthOut, limit]),
+}
+
+bandwidth_unreported(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s (%s) has no InternetMaxBandwidthOut in the snapshot, its public bandwidth cannot be judged", [inst.InstanceId, inst.InstanceName]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s has no InternetMaxBandwidthOut in the snapshot, its public bandwidth cannot be judged", [inst.InstanceId]),
+}

@@ -42,3 +42,15 @@ test_missing_bandwidth_is_unknown if {
 	unknown_pointers(instances) == {"/instances/0"}
 	count(deny_pointers(instances)) == 0
 }
+
+test_unknown_message_names_the_instance if {
+	findings := data.ecsguard.ecs.internet_bandwidth.unknown with input as {"instances": [object.remove(instance({}), ["InternetMaxBandwidthOut"])]}
+	{f.msg | some f in findings} == {"instance i-1 (edge-1) has no InternetMaxBandwidthOut in the snapshot, its public bandwidth cannot be judged"}
+}
+
+test_messages_name_an_unnamed_instance_by_its_id if {
+	denied := data.ecsguard.ecs.internet_bandwidth.deny with input as {"instances": [instance({"InstanceName": "", "InternetMaxBandwidthOut": 100})]}
+	{f.msg | some f in denied} == {"instance i-1 has InternetMaxBandwidthOut 100 Mbit/s (limit 10)"}
+	unknown := data.ecsguard.ecs.internet_bandwidth.unknown with input as {"instances": [object.remove(instance({"InstanceName": "i-1"}), ["InternetMaxBandwidthOut"])]}
+	{f.msg | some f in unknown} == {"instance i-1 has no InternetMaxBandwidthOut in the snapshot, its public bandwidth cannot be judged"}
+}

@@ -23,43 +23,62 @@
 #   cloud_config: ecs-internet-charge-type-check
 package ecsguard.ecs.internet_charge_type
 
-deny contains f if {
+# Plain field tests per instance, the rarer first; "has a public IP" is
+# spelled out in the bodies (an instance with several addresses gives the
+# same finding once per address). Each finding is built by one function
+# that also spells the label out: "i-123 (name)" when the name is set and
+# is not the id itself, else "i-123" (a helper call per instance, or a
+# second one for the label, costs more than the rest of the finding;
+# Performance in policies/README.md).
+deny contains billed_by_traffic(i, inst) if {
 	some i, inst in input.instances
 	inst.InternetChargeType == "PayByTraffic"
-	has_public_ip(inst)
-	f := {
-		"pointer": sprintf("/instances/%d/InternetChargeType", [i]),
-		"msg": sprintf("instance %s has public IP %s billed by traffic (InternetChargeType PayByTraffic)", [label(inst), concat(", ", sort([ip | some ip in inst.PublicIpAddress; ip != ""]))]),
-	}
-}
-
-unknown contains f if {
-	some i, inst in input.instances
-	has_public_ip(inst)
-	not inst.InternetChargeType
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s has a public IP but no InternetChargeType in the snapshot, how its traffic is billed cannot be judged", [label(inst)]),
-	}
-}
-
-unknown contains f if {
-	some i, inst in input.instances
-	inst.InternetChargeType == "PayByTraffic"
-	not inst.PublicIpAddress
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s is billed by traffic but has no PublicIpAddress in the snapshot, whether it has a public IP cannot be judged", [label(inst)]),
-	}
-}
-
-has_public_ip(inst) if {
 	some ip in inst.PublicIpAddress
 	ip != ""
 }
 
-# "i-123 (name)", or just the id when the name is empty or the id itself.
-label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
+unknown contains charge_type_unreported(i, inst) if {
+	some i, inst in input.instances
+	not inst.InternetChargeType
+	some ip in inst.PublicIpAddress
+	ip != ""
+}
+
+unknown contains addresses_unreported(i, inst) if {
+	some i, inst in input.instances
+	inst.InternetChargeType == "PayByTraffic"
+	not inst.PublicIpAddress
+}
+
+billed_by_traffic(i, inst) := {
+	"pointer": sprintf("/instances/%d/InternetChargeType", [i]),
+	"msg": sprintf("instance %s (%s) has public IP %s billed by traffic (InternetChargeType PayByTraffic)", [inst.InstanceId, inst.InstanceName, concat(", ", sort([ip | some ip in inst.PublicIpAddress; ip != ""]))]),
+} if {
 	inst.InstanceName != ""
 	inst.InstanceName != inst.InstanceId
-} else := inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d/InternetChargeType", [i]),
+	"msg": sprintf("instance %s has public IP %s billed by traffic (InternetChargeType PayByTraffic)", [inst.InstanceId, concat(", ", sort([ip | some ip in inst.PublicIpAddress; ip != ""]))]),
+}
+
+charge_type_unreported(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s (%s) has a public IP but no InternetChargeType in the snapshot, how its traffic is billed cannot be judged", [inst.InstanceId, inst.InstanceName]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s has a public IP but no InternetChargeType in the snapshot, how its traffic is billed cannot be judged", [inst.InstanceId]),
+}
+
+addresses_unreported(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s (%s) is billed by traffic but has no PublicIpAddress in the snapshot, whether it has a public IP cannot be judged", [inst.InstanceId, inst.InstanceName]),
+} if {
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s is billed by traffic but has no PublicIpAddress in the snapshot, whether it has a public IP cannot be judged", [inst.InstanceId]),
+}

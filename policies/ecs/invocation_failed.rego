@@ -23,6 +23,11 @@
 #     - https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describeinvocationresults
 package ecsguard.ecs.invocation_failed
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 day_ns := 86400000000000
 
 max_age_days := data.ecsguard.params.invocation_failed.max_age_days
@@ -64,7 +69,7 @@ unknown contains f if {
 current(inv) := true if {
 	inv.RepeatMode in recurring
 } else := true if {
-	data.ecsguard.now_ns - time.parse_rfc3339_ns(inv.CreationTime) <= max_age_days * day_ns
+	now_ns - time.parse_rfc3339_ns(inv.CreationTime) <= max_age_days * day_ns
 }
 
 command(inv) := inv.CommandName if {

@@ -23,6 +23,11 @@
 #   cloud_config: ecs-long-time-post-paid-check
 package ecsguard.ecs.long_running_postpaid
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 day_ns := 86400000000000
 
 max_days := data.ecsguard.params.long_running_postpaid.max_days
@@ -32,7 +37,7 @@ max_days := data.ecsguard.params.long_running_postpaid.max_days
 # them to locals and spend only field tests and one time parse per
 # candidate; findings are built in the head (Performance in
 # policies/README.md).
-cutoff_ns := data.ecsguard.now_ns - max_days * day_ns
+cutoff_ns := now_ns - max_days * day_ns
 
 # `Tags[_].Key ==` is measured cheaper than `some tag in Tags` here.
 scaled := {i |
@@ -70,11 +75,18 @@ unknown contains missing(i, inst, "SpotStrategy") if {
 	not i in sc
 }
 
+# Built by one function that also spells the label out: "i-123 (name)"
+# when the name is set and is not the id itself, else "i-123" (a second
+# call for the label costs more than the rest of the finding).
 long_running(i, inst) := {
 	"pointer": sprintf("/instances/%d/InstanceChargeType", [i]),
-	"msg": sprintf("pay-as-you-go instance %s has run since %s, %d days (limit %d days)", [label(inst), inst.CreationTime, floor(age / day_ns), max_days]),
+	"msg": sprintf("pay-as-you-go instance %s (%s) has run since %s, %d days (limit %d days)", [inst.InstanceId, inst.InstanceName, inst.CreationTime, floor((now_ns - time.parse_rfc3339_ns(inst.CreationTime)) / day_ns), max_days]),
 } if {
-	age := data.ecsguard.now_ns - time.parse_rfc3339_ns(inst.CreationTime)
+	inst.InstanceName != ""
+	inst.InstanceName != inst.InstanceId
+} else := {
+	"pointer": sprintf("/instances/%d/InstanceChargeType", [i]),
+	"msg": sprintf("pay-as-you-go instance %s has run since %s, %d days (limit %d days)", [inst.InstanceId, inst.CreationTime, floor((now_ns - time.parse_rfc3339_ns(inst.CreationTime)) / day_ns), max_days]),
 }
 
 missing(i, inst, field) := {

@@ -61,3 +61,9 @@ test_missing_fields_are_unknown if {
 	unknown_pointers(instances) == {"/instances/0", "/instances/1"}
 	count(deny_pointers(instances)) == 0
 }
+
+test_message_names_an_unnamed_instance_by_its_id if {
+	findings := data.ecsguard.ecs.long_running_postpaid.deny with input as {"instances": [instance({"InstanceName": ""})]}
+		with data.ecsguard.now_ns as now
+	{f.msg | some f in findings} == {"pay-as-you-go instance i-1 has run since 2024-10-01T00:00:00Z, 92 days (limit 30 days)"}
+}

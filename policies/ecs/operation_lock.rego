@@ -22,9 +22,12 @@
 #   cloud_config: ecs-instance-no-lock
 package ecsguard.ecs.operation_lock
 
+# Plain refs per instance (the loader guarantees OperationLocks is an array
+# when present): a builtin or helper call for every instance costs more
+# than the rest of the rule (Performance in policies/README.md).
 deny contains f if {
 	some i, inst in input.instances
-	count(inst.OperationLocks) > 0
+	inst.OperationLocks != []
 	f := {
 		"pointer": sprintf("/instances/%d/OperationLocks", [i]),
 		"msg": lock_message(inst),
@@ -33,7 +36,7 @@ deny contains f if {
 
 unknown contains f if {
 	some i, inst in input.instances
-	not locks_reported(inst)
+	not inst.OperationLocks
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s has no OperationLocks in the snapshot, whether it is locked cannot be judged", [label(inst)]),
@@ -48,8 +51,6 @@ lock_message(inst) := sprintf("spot instance %s is being reclaimed (OperationLoc
 } else := sprintf("instance %s is locked (OperationLocks %s)", [label(inst), reasons(inst)])
 
 reasons(inst) := concat(", ", sort({lock.LockReason | some lock in inst.OperationLocks}))
-
-locks_reported(inst) if is_array(inst.OperationLocks)
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.
 label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {

@@ -25,14 +25,27 @@ day_ns := 86400000000000
 
 max_days := data.ecsguard.params.patch_scan_stale.max_days
 
-deny contains f if {
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
+# A state is stale when its last operation ended before cutoff_ns, computed
+# once and bound to a local before the loop; the finding is built in the
+# head.
+cutoff_ns := now_ns - max_days * day_ns
+
+deny contains stale(i, ps) if {
+	cutoff := cutoff_ns
 	some i, ps in input.patch_states
-	age := data.ecsguard.now_ns - time.parse_rfc3339_ns(ps.OperationEndTime)
-	age > max_days * day_ns
-	f := {
-		"pointer": sprintf("/patch_states/%d/OperationEndTime", [i]),
-		"msg": sprintf("the last patch %s of instance %s ended %s, %d days ago (limit %d days)", [operation(ps), ps.InstanceId, ps.OperationEndTime, floor(age / day_ns), max_days]),
-	}
+	time.parse_rfc3339_ns(ps.OperationEndTime) < cutoff
+}
+
+stale(i, ps) := {
+	"pointer": sprintf("/patch_states/%d/OperationEndTime", [i]),
+	"msg": sprintf("the last patch %s of instance %s ended %s, %d days ago (limit %d days)", [operation(ps), ps.InstanceId, ps.OperationEndTime, floor(age / day_ns), max_days]),
+} if {
+	age := now_ns - time.parse_rfc3339_ns(ps.OperationEndTime)
 }
 
 unknown contains f if {

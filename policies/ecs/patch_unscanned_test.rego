@@ -44,3 +44,16 @@ test_instance_without_status_is_unknown_unless_scanned if {
 	unknown_pointers(instances) == {"/instances/1"}
 	count(deny_pointers(instances)) == 0
 }
+
+messages(instances) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ecs.patch_unscanned.deny | data.ecsguard.ecs.patch_unscanned.unknown with input as {"instances": instances, "patch_states": states}
+}
+
+test_unknown_message_names_the_instance if {
+	messages([object.remove(instance({"InstanceId": "i-2"}), ["Status"])]) == {"instance i-2 (web-1) has no patch state and no Status in the snapshot, whether it should have been scanned cannot be judged"}
+}
+
+test_messages_name_an_unnamed_instance_by_its_id if {
+	messages([instance({"InstanceId": "i-2", "InstanceName": ""})]) == {"running instance i-2 has no OOS patch state: its patch level is unknown to Patch Manager"}
+	messages([object.remove(instance({"InstanceId": "i-2", "InstanceName": "i-2"}), ["Status"])]) == {"instance i-2 has no patch state and no Status in the snapshot, whether it should have been scanned cannot be judged"}
+}

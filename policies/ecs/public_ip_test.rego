@@ -66,3 +66,25 @@ test_known_public_address_decides_despite_missing_field if {
 	deny_pointers(instances) == {"/instances/0/PublicIpAddress"}
 	count(unknown_pointers(instances)) == 0
 }
+
+test_messages_name_an_unnamed_instance_by_its_id if {
+	deny_messages([instance({"InstanceName": "", "PublicIpAddress": ["47.96.0.1", "", "47.96.0.2"]})]) == {"instance i-1 has public IP address 47.96.0.1, 47.96.0.2"}
+	deny_messages([instance({"InstanceName": "i-1", "EipAddress": {"AllocationId": "eip-1", "IpAddress": "47.96.0.3"}})]) == {"instance i-1 has elastic IP address 47.96.0.3 bound"}
+	unknown_messages([object.remove(instance({"InstanceName": ""}), ["PublicIpAddress"])]) == {"instance i-1 lacks PublicIpAddress in the snapshot, whether it has a public address cannot be judged"}
+}
+
+test_eip_message_names_the_instance if {
+	deny_messages([instance({"EipAddress": {"AllocationId": "eip-1", "IpAddress": "47.96.0.3"}})]) == {"instance i-1 (web-1) has elastic IP address 47.96.0.3 bound"}
+}
+
+test_missing_eip_address_field_is_unknown if {
+	unknown_messages([object.union(object.remove(instance({}), ["EipAddress"]), {"EipAddress": {"AllocationId": ""}})]) == {"instance i-1 (web-1) lacks EipAddress in the snapshot, whether it has a public address cannot be judged"}
+}
+
+deny_messages(instances) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ecs.public_ip.deny with input as {"instances": instances}
+}
+
+unknown_messages(instances) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ecs.public_ip.unknown with input as {"instances": instances}
+}

@@ -33,12 +33,17 @@ latest := {x[0]: [x[2], x[1]] |
 	not same_series(k, x[0])
 }
 
-same_series(k, series) if ranked[k + 1][0] == series
+# In two steps: `ranked[k + 1][0]` in one expression makes regorus scan.
+same_series(k, series) if {
+	next := ranked[k + 1]
+	next[0] == series
+}
 
 deny contains f if {
+	newest := latest
 	some i, inst in input.instances
 	inst.SpotStrategy == "SpotWithPriceLimit"
-	market := latest[concat("/", [inst.RegionId, inst.ZoneId, inst.InstanceType])]
+	market := newest[concat("/", [inst.RegionId, inst.ZoneId, inst.InstanceType])]
 	market[0] > inst.SpotPriceLimit
 	f := {
 		"pointer": sprintf("/instances/%d/SpotPriceLimit", [i]),

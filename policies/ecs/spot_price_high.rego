@@ -33,7 +33,11 @@ latest := {x[2] |
 	not same_series(k, x[0])
 }
 
-same_series(k, series) if ranked[k + 1][0] == series
+# In two steps: `ranked[k + 1][0]` in one expression makes regorus scan.
+same_series(k, series) if {
+	next := ranked[k + 1]
+	next[0] == series
+}
 
 deny contains f if {
 	some i in latest

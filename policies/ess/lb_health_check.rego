@@ -30,12 +30,32 @@ server_group_fields := ["AlbServerGroups", "ServerGroups"]
 
 classic_fields := ["LoadBalancerIds", "VServerGroups"]
 
-deny contains f if {
+lb_fields := array.concat(server_group_fields, classic_fields)
+
+# What each body asks of a group, computed once as sets of group indexes
+# instead of helper calls per group in every body; plain refs stand for
+# count() and is_X() (the loader guarantees the types when present;
+# Performance in policies/README.md).
+#
+# HealthCheckTypes decides when it lists anything; otherwise HealthCheckType.
+lb_checked := {i | some i, g in input.scaling_groups; "LOAD_BALANCER" in g.HealthCheckTypes} | {i |
 	some i, g in input.scaling_groups
-	checks_known(g)
-	not lb_check(g)
+	g.HealthCheckType == "LOAD_BALANCER"
+	not g.HealthCheckTypes[0]
+}
+
+checks_known := {i | some i, g in input.scaling_groups; g.HealthCheckTypes[0]} | {i |
+	some i, g in input.scaling_groups
+	g.HealthCheckType
+}
+
+deny contains f if {
+	[known, lb] := [checks_known, lb_checked]
+	some i, g in input.scaling_groups
+	i in known
+	not i in lb
 	some field in server_group_fields
-	count(object.get(g, field, [])) > 0
+	g[field] != []
 	f := {
 		"pointer": sprintf("/scaling_groups/%d/%s", [i, field]),
 		"msg": sprintf("scaling group %s has %s attached but no LOAD_BALANCER health check: instances the load balancer finds unhealthy stay in service", [label(g), field]),
@@ -43,9 +63,10 @@ deny contains f if {
 }
 
 deny contains f if {
+	[lb, fields] := [lb_checked, lb_fields]
 	some i, g in input.scaling_groups
-	lb_check(g)
-	every field in array.concat(server_group_fields, classic_fields) {
+	i in lb
+	every field in fields {
 		g[field] == []
 	}
 	f := {
@@ -54,58 +75,52 @@ deny contains f if {
 	}
 }
 
-# Without LOAD_BALANCER, unreported server-group lists may hide an attachment.
+# Without LOAD_BALANCER, unreported server-group lists may hide an
+# attachment. A missing list is the rare, selective test, so it comes first;
+# a group missing both gives the same finding twice.
 unknown contains f if {
+	[known, lb] := [checks_known, lb_checked]
 	some i, g in input.scaling_groups
-	checks_known(g)
-	not lb_check(g)
+	some field in server_group_fields
+	not g[field]
+	i in known
+	not i in lb
 	not attached(g, server_group_fields)
-	missing := [field | some field in server_group_fields; not is_array(object.get(g, field, null))]
-	count(missing) > 0
 	f := {
 		"pointer": sprintf("/scaling_groups/%d", [i]),
-		"msg": sprintf("scaling group %s has no LOAD_BALANCER health check and no %s in the snapshot, whether ALB or NLB server groups are attached cannot be judged", [label(g), concat(" or ", missing)]),
+		"msg": sprintf("scaling group %s has no LOAD_BALANCER health check and no %s in the snapshot, whether ALB or NLB server groups are attached cannot be judged", [label(g), concat(" or ", missing(g, server_group_fields))]),
 	}
 }
 
 unknown contains f if {
+	[lb, fields] := [lb_checked, lb_fields]
 	some i, g in input.scaling_groups
-	lb_check(g)
-	lists := array.concat(server_group_fields, classic_fields)
-	not attached(g, lists)
-	missing := [field | some field in lists; not is_array(object.get(g, field, null))]
-	count(missing) > 0
+	some field in fields
+	not g[field]
+	i in lb
+	not attached(g, fields)
 	f := {
 		"pointer": sprintf("/scaling_groups/%d", [i]),
-		"msg": sprintf("scaling group %s has the LOAD_BALANCER health check but no %s in the snapshot, whether a load balancer is attached cannot be judged", [label(g), concat(" or ", missing)]),
+		"msg": sprintf("scaling group %s has the LOAD_BALANCER health check but no %s in the snapshot, whether a load balancer is attached cannot be judged", [label(g), concat(" or ", missing(g, fields))]),
 	}
 }
 
 unknown contains f if {
+	known := checks_known
 	some i, g in input.scaling_groups
-	not checks_known(g)
+	not i in known
 	f := {
 		"pointer": sprintf("/scaling_groups/%d", [i]),
 		"msg": sprintf("scaling group %s has neither HealthCheckType nor HealthCheckTypes in the snapshot, whether its health check matches its load balancers cannot be judged", [label(g)]),
 	}
 }
 
-# HealthCheckTypes decides when it lists anything; otherwise HealthCheckType.
-lb_check(g) if "LOAD_BALANCER" in g.HealthCheckTypes
-
-lb_check(g) if {
-	count(object.get(g, "HealthCheckTypes", [])) == 0
-	g.HealthCheckType == "LOAD_BALANCER"
-}
-
-checks_known(g) if count(g.HealthCheckTypes) > 0
-
-checks_known(g) if is_string(g.HealthCheckType)
-
 attached(g, fields) if {
 	some field in fields
-	count(object.get(g, field, [])) > 0
+	g[field] != []
 }
+
+missing(g, fields) := [field | some field in fields; not g[field]]
 
 # "asg-123 (name)", or just the id when the group has no name.
 label(g) := concat("", [g.ScalingGroupId, " (", g.ScalingGroupName, ")"]) if {

@@ -61,3 +61,19 @@ test_missing_health_check_is_unknown if {
 	unknown_pointers(groups) == {"/scaling_groups/0"}
 	count(deny_pointers(groups)) == 0
 }
+
+unknown_messages(groups) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ess.lb_health_check.unknown with input as {"scaling_groups": groups}
+}
+
+test_unknown_messages_list_the_missing_fields if {
+	unknown_messages([object.remove(group({}), ["AlbServerGroups", "ServerGroups"])]) == {"scaling group asg-1 (web) has no LOAD_BALANCER health check and no AlbServerGroups or ServerGroups in the snapshot, whether ALB or NLB server groups are attached cannot be judged"}
+	unknown_messages([object.remove(group({"HealthCheckType": "LOAD_BALANCER", "HealthCheckTypes": []}), ["ServerGroups", "LoadBalancerIds"])]) == {"scaling group asg-1 (web) has the LOAD_BALANCER health check but no ServerGroups or LoadBalancerIds in the snapshot, whether a load balancer is attached cannot be judged"}
+	unknown_messages([object.remove(group({}), ["HealthCheckType", "HealthCheckTypes"])]) == {"scaling group asg-1 (web) has neither HealthCheckType nor HealthCheckTypes in the snapshot, whether its health check matches its load balancers cannot be judged"}
+}
+
+test_health_check_type_decides_only_without_types if {
+	deny_pointers([group({"HealthCheckType": "LOAD_BALANCER", "HealthCheckTypes": ["ECS"], "AlbServerGroups": alb})]) == {"/scaling_groups/0/AlbServerGroups"}
+	deny_pointers([object.remove(group({"HealthCheckType": "LOAD_BALANCER"}), ["HealthCheckTypes"])]) == {"/scaling_groups/0"}
+	count(deny_pointers([object.remove(group({"AlbServerGroups": alb}), ["HealthCheckTypes"])])) == 1
+}

@@ -24,62 +24,81 @@ package ecsguard.ess.single_zone
 # VSwitchId -> ZoneId, built once.
 vswitch_zone := {vs.VSwitchId: vs.ZoneId | some vs in input.vswitches}
 
+# The vSwitches a group launches into: VSwitchIds when it lists any, else
+# VSwitchId. Each case is its own rule body with plain refs, and the zone
+# index is bound to a local before the loop: helper calls per group in
+# every body cost more than the rest (Performance in policies/README.md).
 deny contains f if {
+	vz := vswitch_zone
 	some i, g in input.scaling_groups
-	vs := group_vswitches(g)
-	not any_unlocated(vs.ids)
-	zones := zones_of(vs.ids)
+	ids := g.VSwitchIds
+	ids[0]
+	every id in ids {
+		vz[id]
+	}
+	zones := {vz[id] | some id in ids}
 	count(zones) == 1
 	some zone in zones
-	f := {
-		"pointer": sprintf("/scaling_groups/%d/%s", [i, vs.field]),
-		"msg": sprintf("scaling group %s has all its vSwitches (%s) in zone %s", [label(g), concat(", ", vs.ids), zone]),
-	}
+	f := single_zone(i, g, "VSwitchIds", ids, zone)
+}
+
+deny contains f if {
+	vz := vswitch_zone
+	some i, g in input.scaling_groups
+	not g.VSwitchIds[0]
+	zone := vz[g.VSwitchId]
+	g.VSwitchId != ""
+	f := single_zone(i, g, "VSwitchId", [g.VSwitchId], zone)
 }
 
 # A vSwitch whose zone is unknown matters only while the known ones do not
 # already span two zones.
 unknown contains f if {
+	vz := vswitch_zone
 	some i, g in input.scaling_groups
-	vs := group_vswitches(g)
-	count(zones_of(vs.ids)) < 2
-	some id in vs.ids
-	not vswitch_zone[id]
-	f := {
-		"pointer": sprintf("/scaling_groups/%d/%s", [i, vs.field]),
-		"msg": sprintf("vSwitch %s of scaling group %s is not in the snapshot, its zone cannot be judged", [id, label(g)]),
-	}
+	ids := g.VSwitchIds
+	some id in ids
+	not vz[id]
+	count({vz[v] | some v in ids}) < 2
+	f := unlocated(i, g, "VSwitchIds", id)
 }
 
 unknown contains f if {
+	vz := vswitch_zone
 	some i, g in input.scaling_groups
-	not has_vswitch_list(g)
-	not has_vswitch(g)
-	f := {
-		"pointer": sprintf("/scaling_groups/%d", [i]),
-		"msg": sprintf("scaling group %s has neither VSwitchIds nor VSwitchId in the snapshot, its zones cannot be judged", [label(g)]),
-	}
+	not g.VSwitchIds[0]
+	id := g.VSwitchId
+	not vz[id]
+	id != ""
+	f := unlocated(i, g, "VSwitchId", id)
 }
 
-# The vSwitches the group launches into: VSwitchIds when it lists any, else
-# VSwitchId.
-group_vswitches(g) := {"field": "VSwitchIds", "ids": g.VSwitchIds} if has_vswitch_list(g)
-
-group_vswitches(g) := {"field": "VSwitchId", "ids": [g.VSwitchId]} if {
-	not has_vswitch_list(g)
-	has_vswitch(g)
+unknown contains no_vswitch(i, g) if {
+	some i, g in input.scaling_groups
+	not g.VSwitchIds[0]
+	not g.VSwitchId
 }
 
-has_vswitch_list(g) if count(g.VSwitchIds) > 0
-
-has_vswitch(g) if g.VSwitchId != ""
-
-any_unlocated(ids) if {
-	some id in ids
-	not vswitch_zone[id]
+unknown contains no_vswitch(i, g) if {
+	some i, g in input.scaling_groups
+	not g.VSwitchIds[0]
+	g.VSwitchId == ""
 }
 
-zones_of(ids) := {vswitch_zone[id] | some id in ids}
+single_zone(i, g, field, ids, zone) := {
+	"pointer": sprintf("/scaling_groups/%d/%s", [i, field]),
+	"msg": sprintf("scaling group %s has all its vSwitches (%s) in zone %s", [label(g), concat(", ", ids), zone]),
+}
+
+unlocated(i, g, field, id) := {
+	"pointer": sprintf("/scaling_groups/%d/%s", [i, field]),
+	"msg": sprintf("vSwitch %s of scaling group %s is not in the snapshot, its zone cannot be judged", [id, label(g)]),
+}
+
+no_vswitch(i, g) := {
+	"pointer": sprintf("/scaling_groups/%d", [i]),
+	"msg": sprintf("scaling group %s has neither VSwitchIds nor VSwitchId in the snapshot, its zones cannot be judged", [label(g)]),
+}
 
 # "asg-123 (name)", or just the id when the group has no name.
 label(g) := concat("", [g.ScalingGroupId, " (", g.ScalingGroupName, ")"]) if {

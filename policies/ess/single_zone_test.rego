@@ -68,3 +68,21 @@ test_group_without_vswitches_is_unknown if {
 	unknown_pointers(groups) == {"/scaling_groups/0"}
 	count(deny_pointers(groups)) == 0
 }
+
+unknown_messages(groups) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ess.single_zone.unknown with input as {"scaling_groups": groups, "vswitches": vswitches}
+}
+
+test_unknown_messages_name_the_vswitch if {
+	unknown_messages([group({"VSwitchIds": ["vsw-gone", "vsw-lost"]})]) == {
+		"vSwitch vsw-gone of scaling group asg-1 (web) is not in the snapshot, its zone cannot be judged",
+		"vSwitch vsw-lost of scaling group asg-1 (web) is not in the snapshot, its zone cannot be judged",
+	}
+	unknown_messages([group({"VSwitchIds": [], "VSwitchId": "vsw-gone"})]) == {"vSwitch vsw-gone of scaling group asg-1 (web) is not in the snapshot, its zone cannot be judged"}
+	unknown_messages([group({"VSwitchIds": [], "VSwitchId": ""})]) == {"scaling group asg-1 (web) has neither VSwitchIds nor VSwitchId in the snapshot, its zones cannot be judged"}
+}
+
+test_single_vswitch_message if {
+	findings := data.ecsguard.ess.single_zone.deny with input as {"scaling_groups": [group({"VSwitchIds": [], "VSwitchId": "vsw-b1"})], "vswitches": vswitches}
+	{[f.pointer, f.msg] | some f in findings} == {["/scaling_groups/0/VSwitchId", "scaling group asg-1 (web) has all its vSwitches (vsw-b1) in zone cn-hangzhou-i"]}
+}

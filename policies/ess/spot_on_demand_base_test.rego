@@ -50,3 +50,18 @@ test_undecided_spot_is_unknown if {
 	unknown_pointers(groups) == {"/scaling_groups/0"}
 	count(deny_pointers(groups)) == 0
 }
+
+unknown_messages(groups) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ess.spot_on_demand_base.unknown with input as {"scaling_groups": groups}
+}
+
+test_unknown_messages_give_the_reason if {
+	unknown_messages([object.remove(group({}), ["OnDemandBaseCapacity"])]) == {"scaling group asg-1 (batch) runs spot instances but has no OnDemandBaseCapacity in the snapshot, its pay-as-you-go base cannot be judged"}
+	unknown_messages([object.remove(group({}), ["scaling_configurations"])]) == {"scaling group asg-1 (batch) has OnDemandBaseCapacity 0 and its scaling_configurations are not in the snapshot, so whether it runs spot cannot be judged"}
+	unknown_messages([group({"scaling_configurations": [object.remove(config({}), ["SpotStrategy"]), object.remove(config({"ScalingConfigurationId": "asc-2", "LifecycleState": "Inactive"}), ["SpotStrategy"])]})]) == {"scaling group asg-1 (batch) has OnDemandBaseCapacity 0 and active scaling configuration asc-1 has no SpotStrategy, so whether it runs spot cannot be judged"}
+}
+
+test_configuration_named_by_the_group_is_active if {
+	groups := [group({"ActiveScalingConfigurationId": "asc-2", "scaling_configurations": [config({"LifecycleState": "Inactive", "SpotStrategy": "NoSpot"}), config({"ScalingConfigurationId": "asc-2", "LifecycleState": "Inactive"})]})]
+	deny_pointers(groups) == {"/scaling_groups/0/OnDemandBaseCapacity"}
+}

@@ -38,7 +38,11 @@ same_zone_next(i, e) if {
 
 first_of_type(i, _) if i == 0
 
-first_of_type(i, e) if latest[i - 1][0] != e[0]
+# In two steps: `latest[i - 1][0]` in one expression makes regorus scan.
+first_of_type(i, e) if {
+	previous := latest[i - 1]
+	previous[0] != e[0]
+}
 
 deny contains f if {
 	some gi, g in input.scaling_groups

@@ -24,35 +24,72 @@ package ecsguard.ess.spot_remedy
 
 spot_strategies := {"SpotWithPriceLimit", "SpotAsPriceGo"}
 
+# Groups that run spot, by index, computed once (a helper call per group in
+# every body costs more than all their tests; Performance in
+# policies/README.md): an active configuration (the Active one, or the one
+# named by ActiveScalingConfigurationId) launches spot, or the group holds
+# spot instances now, whatever launched them.
+spot_groups := {i |
+	spot := spot_strategies
+	some i, g in input.scaling_groups
+	some c in g.scaling_configurations
+	c.SpotStrategy in spot
+	c.LifecycleState == "Active"
+} | {i |
+	spot := spot_strategies
+	some i, g in input.scaling_groups
+	some c in g.scaling_configurations
+	c.SpotStrategy in spot
+	c.ScalingConfigurationId == g.ActiveScalingConfigurationId
+} | {i | some i, g in input.scaling_groups; g.SpotCapacity > 0}
+
 deny contains f if {
+	sp := spot_groups
 	some i, g in input.scaling_groups
 	g.SpotInstanceRemedy == false
-	uses_spot(g)
+	i in sp
 	f := {
 		"pointer": sprintf("/scaling_groups/%d/SpotInstanceRemedy", [i]),
 		"msg": sprintf("scaling group %s runs spot instances with SpotInstanceRemedy false: instances about to be reclaimed are not replaced ahead of time", [label(g)]),
 	}
 }
 
+# Plain refs test absence: the loader guarantees the type when present.
 unknown contains f if {
+	sp := spot_groups
 	some i, g in input.scaling_groups
-	not remedy_reported(g)
-	uses_spot(g)
+	not g.SpotInstanceRemedy == true
+	not g.SpotInstanceRemedy == false
+	i in sp
 	f := {
 		"pointer": sprintf("/scaling_groups/%d", [i]),
 		"msg": sprintf("scaling group %s runs spot instances but has no SpotInstanceRemedy in the snapshot, its reclaim handling cannot be judged", [label(g)]),
 	}
 }
 
-unknown contains f if {
+# Whether the group runs spot cannot be told: one body per reason, the rare
+# missing data tested first.
+unknown contains spot_undecided(i, g, "its scaling_configurations are not in the snapshot") if {
+	sp := spot_groups
 	some i, g in input.scaling_groups
+	not g.scaling_configurations
 	g.SpotInstanceRemedy == false
-	not uses_spot(g)
-	some reason in spot_undecided(g)
-	f := {
-		"pointer": sprintf("/scaling_groups/%d", [i]),
-		"msg": sprintf("scaling group %s has SpotInstanceRemedy false and %s, so whether it runs spot cannot be judged", [label(g), reason]),
-	}
+	not i in sp
+}
+
+unknown contains spot_undecided(i, g, sprintf("active scaling configuration %s has no SpotStrategy", [c.ScalingConfigurationId])) if {
+	sp := spot_groups
+	some i, g in input.scaling_groups
+	some c in g.scaling_configurations
+	not c.SpotStrategy
+	active(g, c)
+	g.SpotInstanceRemedy == false
+	not i in sp
+}
+
+spot_undecided(i, g, reason) := {
+	"pointer": sprintf("/scaling_groups/%d", [i]),
+	"msg": sprintf("scaling group %s has SpotInstanceRemedy false and %s, so whether it runs spot cannot be judged", [label(g), reason]),
 }
 
 # A configuration the group launches from: the Active one, or the one named
@@ -60,29 +97,6 @@ unknown contains f if {
 active(g, c) if c.LifecycleState == "Active"
 
 active(g, c) if c.ScalingConfigurationId == g.ActiveScalingConfigurationId
-
-uses_spot(g) if {
-	some c in g.scaling_configurations
-	active(g, c)
-	c.SpotStrategy in spot_strategies
-}
-
-# The group holds spot instances right now, whatever launched them.
-uses_spot(g) if g.SpotCapacity > 0
-
-spot_undecided(g) := {reason |
-	not configs_collected(g)
-	reason := "its scaling_configurations are not in the snapshot"
-} | {reason |
-	some c in g.scaling_configurations
-	active(g, c)
-	not c.SpotStrategy
-	reason := sprintf("active scaling configuration %s has no SpotStrategy", [c.ScalingConfigurationId])
-}
-
-configs_collected(g) if is_array(g.scaling_configurations)
-
-remedy_reported(g) if is_boolean(g.SpotInstanceRemedy)
 
 # "asg-123 (name)", or just the id when the group has no name.
 label(g) := concat("", [g.ScalingGroupId, " (", g.ScalingGroupName, ")"]) if {

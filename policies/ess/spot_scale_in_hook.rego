@@ -27,11 +27,49 @@ package ecsguard.ess.spot_scale_in_hook
 
 spot_strategies := {"SpotWithPriceLimit", "SpotAsPriceGo"}
 
-deny contains f if {
+# What the bodies ask of a group, computed once as sets of group indexes:
+# per group, helper calls in every body cost more than all their tests
+# (Performance in policies/README.md).
+#
+# Groups that run spot: an active configuration (the Active one, or the one
+# named by ActiveScalingConfigurationId) launches spot, or the group holds
+# spot instances now, whatever launched them.
+spot_groups := {i |
+	spot := spot_strategies
 	some i, g in input.scaling_groups
-	uses_spot(g)
-	hooks_collected(g)
-	not has_scale_in_hook(g)
+	some c in g.scaling_configurations
+	c.SpotStrategy in spot
+	c.LifecycleState == "Active"
+} | {i |
+	spot := spot_strategies
+	some i, g in input.scaling_groups
+	some c in g.scaling_configurations
+	c.SpotStrategy in spot
+	c.ScalingConfigurationId == g.ActiveScalingConfigurationId
+} | {i | some i, g in input.scaling_groups; g.SpotCapacity > 0}
+
+# Groups with an active SCALE_IN hook. A hook without LifecycleHookStatus
+# predates disabling hooks: it is active.
+hooked_groups := {i |
+	some i, g in input.scaling_groups
+	some h in g.lifecycle_hooks
+	h.LifecycleTransition == "SCALE_IN"
+	h.LifecycleHookStatus == "Active"
+} | {i |
+	some i, g in input.scaling_groups
+	some h in g.lifecycle_hooks
+	h.LifecycleTransition == "SCALE_IN"
+	not h.LifecycleHookStatus
+}
+
+# `g.lifecycle_hooks` is tested as a plain ref: the loader guarantees an
+# array when present.
+deny contains f if {
+	[sp, hooked] := [spot_groups, hooked_groups]
+	some i, g in input.scaling_groups
+	i in sp
+	not i in hooked
+	g.lifecycle_hooks
 	f := {
 		"pointer": sprintf("/scaling_groups/%d", [i]),
 		"msg": sprintf("scaling group %s launches spot instances but has no active SCALE_IN lifecycle hook", [label(g)]),
@@ -40,25 +78,49 @@ deny contains f if {
 
 # Spot capacity, but the hooks were not collected for this group.
 unknown contains f if {
+	sp := spot_groups
 	some i, g in input.scaling_groups
-	uses_spot(g)
-	not hooks_collected(g)
+	not g.lifecycle_hooks
+	i in sp
 	f := {
 		"pointer": sprintf("/scaling_groups/%d", [i]),
 		"msg": sprintf("scaling group %s launches spot instances but its lifecycle_hooks are not in the snapshot", [label(g)]),
 	}
 }
 
-# No scale-in hook, and whether the group runs spot cannot be told.
-unknown contains f if {
+# No scale-in hook, and whether the group runs spot cannot be told: one
+# body per reason, the rare missing data tested first.
+unknown contains spot_undecided(i, g, "its scaling_configurations are not in the snapshot") if {
+	[sp, hooked] := [spot_groups, hooked_groups]
 	some i, g in input.scaling_groups
-	not uses_spot(g)
-	not has_scale_in_hook(g)
-	some reason in spot_undecided(g)
-	f := {
-		"pointer": sprintf("/scaling_groups/%d", [i]),
-		"msg": sprintf("scaling group %s has no active SCALE_IN lifecycle hook and %s, so whether it runs spot cannot be judged", [label(g), reason]),
-	}
+	not g.scaling_configurations
+	not i in sp
+	not i in hooked
+}
+
+unknown contains spot_undecided(i, g, sprintf("active scaling configuration %s has no SpotStrategy", [c.ScalingConfigurationId])) if {
+	[sp, hooked] := [spot_groups, hooked_groups]
+	some i, g in input.scaling_groups
+	some c in g.scaling_configurations
+	not c.SpotStrategy
+	active(g, c)
+	not i in sp
+	not i in hooked
+}
+
+unknown contains spot_undecided(i, g, sprintf("it launches from launch template %s, which the snapshot does not hold", [g.LaunchTemplateId])) if {
+	[sp, hooked] := [spot_groups, hooked_groups]
+	some i, g in input.scaling_groups
+	g.LaunchTemplateId != ""
+	g.scaling_configurations
+	not has_active_config(g)
+	not i in sp
+	not i in hooked
+}
+
+spot_undecided(i, g, reason) := {
+	"pointer": sprintf("/scaling_groups/%d", [i]),
+	"msg": sprintf("scaling group %s has no active SCALE_IN lifecycle hook and %s, so whether it runs spot cannot be judged", [label(g), reason]),
 }
 
 # A configuration the group launches from: the Active one, or the one named
@@ -71,43 +133,6 @@ has_active_config(g) if {
 	some c in g.scaling_configurations
 	active(g, c)
 }
-
-uses_spot(g) if {
-	some c in g.scaling_configurations
-	active(g, c)
-	c.SpotStrategy in spot_strategies
-}
-
-# The group holds spot instances right now, whatever launched them.
-uses_spot(g) if g.SpotCapacity > 0
-
-# A hook without LifecycleHookStatus predates disabling hooks: it is active.
-has_scale_in_hook(g) if {
-	some h in g.lifecycle_hooks
-	h.LifecycleTransition == "SCALE_IN"
-	object.get(h, "LifecycleHookStatus", "Active") == "Active"
-}
-
-spot_undecided(g) := {reason |
-	not configs_collected(g)
-	reason := "its scaling_configurations are not in the snapshot"
-} | {reason |
-	some c in g.scaling_configurations
-	active(g, c)
-	not c.SpotStrategy
-	reason := sprintf("active scaling configuration %s has no SpotStrategy", [c.ScalingConfigurationId])
-} | {reason |
-	configs_collected(g)
-	not has_active_config(g)
-	object.get(g, "LaunchTemplateId", "") != ""
-	reason := sprintf("it launches from launch template %s, which the snapshot does not hold", [g.LaunchTemplateId])
-}
-
-# Whether a nested list was collected for the group. (Kept as rules: OPA
-# evaluates `not is_array(g.x)` as undefined, not true, when g.x is absent.)
-hooks_collected(g) if is_array(g.lifecycle_hooks)
-
-configs_collected(g) if is_array(g.scaling_configurations)
 
 # "asg-123 (name)", or just the id when the group has no name.
 label(g) := concat("", [g.ScalingGroupId, " (", g.ScalingGroupName, ")"]) if {

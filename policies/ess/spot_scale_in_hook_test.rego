@@ -109,3 +109,19 @@ test_undecided_group_with_hook_passes if {
 	count(deny_pointers(groups)) == 0
 	count(unknown_pointers(groups)) == 0
 }
+
+unknown_messages(groups) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ess.spot_scale_in_hook.unknown with input as {"scaling_groups": groups}
+}
+
+test_unknown_messages_give_the_reason if {
+	unknown_messages([object.remove(group({"scaling_configurations": [spot_config]}), ["lifecycle_hooks"])]) == {"scaling group asg-1 (batch) launches spot instances but its lifecycle_hooks are not in the snapshot"}
+	unknown_messages([object.remove(group({}), ["scaling_configurations"])]) == {"scaling group asg-1 (batch) has no active SCALE_IN lifecycle hook and its scaling_configurations are not in the snapshot, so whether it runs spot cannot be judged"}
+	unknown_messages([group({"scaling_configurations": [object.remove(config({}), ["SpotStrategy"]), object.remove(config({"ScalingConfigurationId": "asc-2", "LifecycleState": "Inactive"}), ["SpotStrategy"])]})]) == {"scaling group asg-1 (batch) has no active SCALE_IN lifecycle hook and active scaling configuration asc-1 has no SpotStrategy, so whether it runs spot cannot be judged"}
+	unknown_messages([group({"LaunchTemplateId": "lt-1", "ScalingGroupName": ""})]) == {"scaling group asg-1 has no active SCALE_IN lifecycle hook and it launches from launch template lt-1, which the snapshot does not hold, so whether it runs spot cannot be judged"}
+}
+
+test_a_group_with_an_active_configuration_is_not_undecided_by_its_template if {
+	count(unknown_pointers([group({"LaunchTemplateId": "lt-1", "scaling_configurations": [config({})]})])) == 0
+	count(unknown_pointers([group({"LaunchTemplateId": "", "scaling_configurations": [config({"LifecycleState": "Inactive"})]})])) == 0
+}

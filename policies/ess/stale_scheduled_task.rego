@@ -21,6 +21,11 @@
 #     - https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/api-ess-2022-02-22-deletescheduledtask
 package ecsguard.ess.stale_scheduled_task
 
+# Bound once: `data.ecsguard.now_ns` read inside a loop or per finding
+# costs a scan of the whole data tree each time (Performance in
+# policies/README.md).
+now_ns := data.ecsguard.now_ns
+
 second_ns := 1000000000
 
 deny contains f if {
@@ -75,12 +80,12 @@ unknown contains f if {
 # is before now. Recurring: its recurrence has ended.
 passed(t) if {
 	object.get(t, "RecurrenceType", "") == ""
-	time.parse_rfc3339_ns(t.LaunchTime) + (object.get(t, "LaunchExpirationTime", 0) * second_ns) < data.ecsguard.now_ns
+	time.parse_rfc3339_ns(t.LaunchTime) + (object.get(t, "LaunchExpirationTime", 0) * second_ns) < now_ns
 }
 
 passed(t) if {
 	object.get(t, "RecurrenceType", "") != ""
-	time.parse_rfc3339_ns(t.RecurrenceEndTime) < data.ecsguard.now_ns
+	time.parse_rfc3339_ns(t.RecurrenceEndTime) < now_ns
 }
 
 enabled_reported(t) if is_boolean(t.TaskEnabled)
