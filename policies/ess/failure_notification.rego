@@ -39,7 +39,8 @@ deny contains f if {
 
 unknown contains f if {
 	some i, g in input.scaling_groups
-	not is_array(object.get(g, "notification_configurations", null))
+	# A plain ref tests absence: the loader guarantees the type when present.
+	not g.notification_configurations
 	f := {
 		"pointer": sprintf("/scaling_groups/%d", [i]),
 		"msg": sprintf("scaling group %s has no notification_configurations in the snapshot, whether its failures are reported cannot be judged", [label(g)]),
@@ -63,7 +64,8 @@ notified(g, t) if {
 # A configuration whose types are unknown may cover what is missing.
 undecided(g) if {
 	some n in g.notification_configurations
-	not is_array(object.get(n, "NotificationTypes", null))
+	# A plain ref tests absence: the loader guarantees the type when present.
+	not n.NotificationTypes
 	some t in failure_types
 	not notified(g, t)
 }
