@@ -42,8 +42,9 @@ deny contains f if {
 
 unknown contains f if {
 	some i, ds in input.deployment_sets
-	not is_number(object.get(ds, "InstanceAmount", null))
-	not is_array(object.get(ds, "InstanceIds", null))
+	# Plain refs test absence: the loader guarantees the types when present.
+	not ds.InstanceAmount
+	not ds.InstanceIds
 	f := {
 		"pointer": sprintf("/deployment_sets/%d", [i]),
 		"msg": sprintf("deployment set %s has neither InstanceAmount nor InstanceIds in the snapshot, whether it is used cannot be judged", [label(ds)]),

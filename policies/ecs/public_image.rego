@@ -34,7 +34,9 @@ deny contains f if {
 unknown contains f if {
 	some i, img in input.images
 	img.ImageOwnerAlias == "self"
-	not is_boolean(object.get(img, "IsPublic", null))
+	# Neither true nor false: absent (the loader guarantees a boolean).
+	not img.IsPublic == true
+	not img.IsPublic == false
 	f := {
 		"pointer": sprintf("/images/%d", [i]),
 		"msg": sprintf("custom image %s has no IsPublic in the snapshot, whether it is published cannot be judged", [label(img)]),

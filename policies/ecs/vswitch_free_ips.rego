@@ -34,7 +34,8 @@ deny contains f if {
 
 unknown contains f if {
 	some i, vsw in input.vswitches
-	not is_number(object.get(vsw, "AvailableIpAddressCount", null))
+	# A plain ref tests absence: the loader guarantees the type when present.
+	not vsw.AvailableIpAddressCount
 	f := {
 		"pointer": sprintf("/vswitches/%d", [i]),
 		"msg": sprintf("vSwitch %s has no AvailableIpAddressCount in the snapshot, its free addresses cannot be judged", [vsw.VSwitchId]),

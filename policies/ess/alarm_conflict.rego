@@ -63,7 +63,8 @@ deny contains f if {
 
 unknown contains f if {
 	some gi, g in input.scaling_groups
-	not is_array(object.get(g, "scaling_rules", null))
+	# A plain ref tests absence: the loader guarantees the type when present.
+	not g.scaling_rules
 	some ai, a in g.alarms
 	a.Enable == true
 	some b in g.alarms

@@ -32,7 +32,9 @@ deny contains f if {
 unknown contains f if {
 	some gi, g in input.scaling_groups
 	some ai, a in g.alarms
-	not is_boolean(object.get(a, "Enable", null))
+	# Neither true nor false: absent (the loader guarantees a boolean).
+	not a.Enable == true
+	not a.Enable == false
 	f := {
 		"pointer": sprintf("/scaling_groups/%d/alarms/%d", [gi, ai]),
 		"msg": sprintf("alarm %s of scaling group %s has no Enable in the snapshot, whether it can fire cannot be judged", [alarm_label(a), group_label(g)]),

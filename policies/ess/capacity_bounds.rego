@@ -52,7 +52,8 @@ deny contains f if {
 unknown contains f if {
 	some i, g in input.scaling_groups
 	some field in ["MinSize", "MaxSize"]
-	not is_number(object.get(g, field, null))
+	# A plain ref tests absence: the loader guarantees the type when present.
+	not g[field]
 	f := {
 		"pointer": sprintf("/scaling_groups/%d", [i]),
 		"msg": sprintf("scaling group %s has no %s in the snapshot, its capacity bounds cannot be judged", [label(g), field]),

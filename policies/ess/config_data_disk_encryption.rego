@@ -43,7 +43,9 @@ unknown contains f if {
 
 undecided(c) := {"no DataDisks in the snapshot" | not is_array(object.get(c, "DataDisks", null))} | {sprintf("no Encrypted for data disk %d in the snapshot", [di]) |
 	some di, d in c.DataDisks
-	not is_boolean(object.get(d, "Encrypted", null))
+	# Neither true nor false: absent (the loader guarantees a boolean).
+	not d.Encrypted == true
+	not d.Encrypted == false
 }
 
 config_label(c) := concat("", [c.ScalingConfigurationId, " (", c.ScalingConfigurationName, ")"]) if {

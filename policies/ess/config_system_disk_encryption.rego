@@ -34,7 +34,9 @@ deny contains f if {
 unknown contains f if {
 	some gi, g in input.scaling_groups
 	some ci, c in g.scaling_configurations
-	not is_boolean(object.get(c, "SystemDiskEncrypted", null))
+	# Neither true nor false: absent (the loader guarantees a boolean).
+	not c.SystemDiskEncrypted == true
+	not c.SystemDiskEncrypted == false
 	f := {
 		"pointer": sprintf("/scaling_groups/%d/scaling_configurations/%d", [gi, ci]),
 		"msg": sprintf("scaling configuration %s of scaling group %s has no SystemDiskEncrypted in the snapshot, whether its system disks are encrypted cannot be judged", [config_label(c), group_label(g)]),

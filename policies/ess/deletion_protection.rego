@@ -27,7 +27,9 @@ deny contains f if {
 
 unknown contains f if {
 	some i, g in input.scaling_groups
-	not is_boolean(object.get(g, "GroupDeletionProtection", null))
+	# Neither true nor false: absent (the loader guarantees a boolean).
+	not g.GroupDeletionProtection == true
+	not g.GroupDeletionProtection == false
 	f := {
 		"pointer": sprintf("/scaling_groups/%d", [i]),
 		"msg": sprintf("scaling group %s has no GroupDeletionProtection in the snapshot, its deletion protection cannot be judged", [label(g)]),

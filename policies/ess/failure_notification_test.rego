@@ -39,3 +39,18 @@ test_missing_data_is_unknown if {
 	unknown_pointers(groups) == {"/scaling_groups/0", "/scaling_groups/1"}
 	count(deny_pointers(groups)) == 0
 }
+
+test_messages_list_both_missing_types_and_name_the_reason if {
+	denied := data.ecsguard.ess.failure_notification.deny with input as {"scaling_groups": [group([])]}
+	{f.msg | some f in denied} == {"scaling group asg-1 (web) has no notification for AUTOSCALING:SCALE_OUT_ERROR or AUTOSCALING:SCALE_IN_ERROR"}
+	groups := [{"ScalingGroupId": "asg-1", "RegionId": "cn-hangzhou"}, group([{"NotificationArn": "x", "RegionId": "cn-hangzhou"}])]
+	unknown := data.ecsguard.ess.failure_notification.unknown with input as {"scaling_groups": groups}
+	{f.msg | some f in unknown} == {
+		"scaling group asg-1 has no notification_configurations in the snapshot, whether its failures are reported cannot be judged",
+		"a notification configuration of scaling group asg-1 (web) has no NotificationTypes in the snapshot, whether its failures are reported cannot be judged",
+	}
+}
+
+test_one_group_notified_does_not_cover_another if {
+	deny_pointers([group([note(both)]), group([])]) == {"/scaling_groups/1"}
+}

@@ -45,11 +45,13 @@ unknown contains f if {
 }
 
 undecided(g) := {reason |
-	not is_array(object.get(g, "scaling_rules", null))
+	# A plain ref tests absence: the loader guarantees the type when present.
+	not g.scaling_rules
 	reason := "its scaling_rules are not in the snapshot"
 } | {reason |
 	count(g.scaling_rules) > 0
-	not is_array(object.get(g, "scheduled_tasks", null))
+	# A plain ref tests absence: the loader guarantees the type when present.
+	not g.scheduled_tasks
 	reason := "its scheduled_tasks are not in the snapshot"
 }
 

@@ -27,45 +27,82 @@ spot_strategies := {"SpotWithPriceLimit", "SpotAsPriceGo"}
 
 min_types := data.ecsguard.params.spot_type_diversity.min_types
 
-deny contains f if {
+# The offered types are InstanceTypes when it lists any, else InstanceType.
+# Each case is its own rule body with plain refs, and the strategy set is
+# bound to a local before each loop; the helpers run only for spot
+# configurations that already offer too few types (Performance in
+# policies/README.md).
+deny contains too_few(gi, ci, g, c, "InstanceTypes", ids) if {
+	[spot, least] := [spot_strategies, min_types]
 	some gi, g in input.scaling_groups
 	some ci, c in g.scaling_configurations
-	c.SpotStrategy in spot_strategies
+	c.SpotStrategy in spot
+	types := c.InstanceTypes
+	types[0]
+	ids := {t | some t in types}
+	count(ids) < least
 	not by_pattern(c)
-	types := instance_types(c)
-	count(types.ids) < min_types
 	active(g, c)
-	f := {
-		"pointer": sprintf("/scaling_groups/%d/scaling_configurations/%d/%s", [gi, ci, types.field]),
-		"msg": sprintf("active spot scaling configuration %s of scaling group %s offers %d instance type(s) (%s), fewer than %d", [config_label(c), group_label(g), count(types.ids), concat(", ", sort(types.ids)), min_types]),
-	}
+}
+
+deny contains too_few(gi, ci, g, c, "InstanceType", {c.InstanceType}) if {
+	[spot, least] := [spot_strategies, min_types]
+	some gi, g in input.scaling_groups
+	some ci, c in g.scaling_configurations
+	c.SpotStrategy in spot
+	not c.InstanceTypes[0]
+	c.InstanceType != ""
+	1 < least
+	not by_pattern(c)
+	active(g, c)
+}
+
+# Neither InstanceTypes nor InstanceType: the latter absent or empty.
+unknown contains no_types(gi, ci, g, c) if {
+	spot := spot_strategies
+	some gi, g in input.scaling_groups
+	some ci, c in g.scaling_configurations
+	c.SpotStrategy in spot
+	not c.InstanceTypes[0]
+	not c.InstanceType
+	not by_pattern(c)
+	active(g, c)
+}
+
+unknown contains no_types(gi, ci, g, c) if {
+	spot := spot_strategies
+	some gi, g in input.scaling_groups
+	some ci, c in g.scaling_configurations
+	c.SpotStrategy in spot
+	not c.InstanceTypes[0]
+	c.InstanceType == ""
+	not by_pattern(c)
+	active(g, c)
 }
 
 unknown contains f if {
+	spot := spot_strategies
 	some gi, g in input.scaling_groups
 	some ci, c in g.scaling_configurations
-	c.SpotStrategy in spot_strategies
-	not by_pattern(c)
-	not instance_types(c)
-	active(g, c)
-	f := {
-		"pointer": sprintf("/scaling_groups/%d/scaling_configurations/%d", [gi, ci]),
-		"msg": sprintf("active spot scaling configuration %s of scaling group %s has neither InstanceTypes nor InstanceType in the snapshot, its type diversity cannot be judged", [config_label(c), group_label(g)]),
-	}
-}
-
-unknown contains f if {
-	some gi, g in input.scaling_groups
-	some ci, c in g.scaling_configurations
-	c.SpotStrategy in spot_strategies
-	not by_pattern(c)
-	count(instance_types(c).ids) < min_types
+	c.SpotStrategy in spot
 	not c.LifecycleState
 	not g.ActiveScalingConfigurationId
+	not by_pattern(c)
+	count(instance_types(c).ids) < min_types
 	f := {
 		"pointer": sprintf("/scaling_groups/%d/scaling_configurations/%d", [gi, ci]),
 		"msg": sprintf("spot scaling configuration %s of scaling group %s offers too few instance types but has no LifecycleState in the snapshot, whether it is active cannot be judged", [config_label(c), group_label(g)]),
 	}
+}
+
+too_few(gi, ci, g, c, field, ids) := {
+	"pointer": sprintf("/scaling_groups/%d/scaling_configurations/%d/%s", [gi, ci, field]),
+	"msg": sprintf("active spot scaling configuration %s of scaling group %s offers %d instance type(s) (%s), fewer than %d", [config_label(c), group_label(g), count(ids), concat(", ", sort(ids)), min_types]),
+}
+
+no_types(gi, ci, g, c) := {
+	"pointer": sprintf("/scaling_groups/%d/scaling_configurations/%d", [gi, ci]),
+	"msg": sprintf("active spot scaling configuration %s of scaling group %s has neither InstanceTypes nor InstanceType in the snapshot, its type diversity cannot be judged", [config_label(c), group_label(g)]),
 }
 
 # InstanceTypes when it lists any, else InstanceType.

@@ -66,3 +66,15 @@ test_undecidable_activity_is_unknown if {
 	unknown_pointers(groups) == {"/scaling_groups/0/scaling_configurations/0"}
 	count(deny_pointers(groups)) == 0
 }
+
+messages(groups) := {f.msg | some f in findings} if {
+	findings := data.ecsguard.ess.spot_type_diversity.deny | data.ecsguard.ess.spot_type_diversity.unknown with input as {"scaling_groups": groups}
+}
+
+test_messages_of_each_case if {
+	messages([group([config({"InstanceTypes": [], "InstanceType": "ecs.g7.large"})])]) == {"active spot scaling configuration asc-1 (batch-v7) of scaling group asg-1 (batch) offers 1 instance type(s) (ecs.g7.large), fewer than 2"}
+	messages([group([config({"InstanceTypes": [], "InstanceType": ""})])]) == {"active spot scaling configuration asc-1 (batch-v7) of scaling group asg-1 (batch) has neither InstanceTypes nor InstanceType in the snapshot, its type diversity cannot be judged"}
+	messages([group([object.remove(config({}), ["LifecycleState"])])]) == {"spot scaling configuration asc-1 (batch-v7) of scaling group asg-1 (batch) offers too few instance types but has no LifecycleState in the snapshot, whether it is active cannot be judged"}
+	one_is_enough := messages([group([config({"InstanceTypes": [], "InstanceType": "ecs.g7.large"})])]) with data.ecsguard.params.spot_type_diversity.min_types as 1
+	count(one_is_enough) == 0
+}

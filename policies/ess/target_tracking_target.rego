@@ -48,7 +48,8 @@ unknown contains f if {
 
 undecided(r) := {"no MetricName in the snapshot" | not r.MetricName} | {"no TargetValue in the snapshot" |
 	bands[r.MetricName]
-	not is_number(object.get(r, "TargetValue", null))
+	# A plain ref tests absence: the loader guarantees the type when present.
+	not r.TargetValue
 }
 
 outside(v, band) if v < band[0]

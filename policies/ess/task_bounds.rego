@@ -50,8 +50,9 @@ unknown contains f if {
 	is_number(t.DesiredCapacity)
 	not t.TaskEnabled == false
 	some pair in [["MinValue", "MinSize"], ["MaxValue", "MaxSize"]]
-	not is_number(object.get(t, pair[0], null))
-	not is_number(object.get(g, pair[1], null))
+	# Plain refs test absence: the loader guarantees integers when present.
+	not t[pair[0]]
+	not g[pair[1]]
 	f := {
 		"pointer": sprintf("/scaling_groups/%d/scheduled_tasks/%d", [gi, ti]),
 		"msg": sprintf("scheduled task %s of scaling group %s sets DesiredCapacity but no %s, and the group has no %s in the snapshot, whether it fits cannot be judged", [task_label(t), group_label(g), pair[0], pair[1]]),

@@ -40,7 +40,9 @@ deny contains f if {
 unknown contains f if {
 	some gi, g in input.scaling_groups
 	some ti, t in g.scheduled_tasks
-	not is_boolean(object.get(t, "TaskEnabled", null))
+	# Neither true nor false: absent (the loader guarantees a boolean).
+	not t.TaskEnabled == true
+	not t.TaskEnabled == false
 	some u in g.scheduled_tasks
 	u.ScheduledTaskId != t.ScheduledTaskId
 	u.TaskEnabled == true

@@ -50,7 +50,8 @@ undecided(r) := {"no ScalingRuleType in the snapshot" |
 	not r.ScalingRuleType
 } | {"no AdjustmentValue in the snapshot" |
 	r.ScalingRuleType == "SimpleScalingRule"
-	not is_number(object.get(r, "AdjustmentValue", null))
+	# A plain ref tests absence: the loader guarantees the type when present.
+	not r.AdjustmentValue
 } | {"AdjustmentValue 0 but no AdjustmentType in the snapshot" |
 	r.AdjustmentValue == 0
 	not r.AdjustmentType
