@@ -65,3 +65,9 @@ test_an_address_list_holding_only_empty_strings_is_private if {
 	count(deny_pointers([object.remove(instance({}), ["EipAddress"])])) == 0
 	count(deny_pointers([object.remove(instance({}), ["PublicIpAddress"])])) == 0
 }
+
+test_instance_with_an_address_but_no_tokens_is_not_judged_here if {
+	inst := object.remove(instance({"PublicIpAddress": ["", "47.1.1.1"]}), ["MetadataOptions"])
+	count(unknown_pointers([inst])) == 0
+	unknown_pointers([object.remove(instance({"PublicIpAddress": [""]}), ["MetadataOptions"])]) == {"/instances/0"}
+}

@@ -78,3 +78,9 @@ test_messages_of_each_case if {
 	one_is_enough := messages([group([config({"InstanceTypes": [], "InstanceType": "ecs.g7.large"})])]) with data.ecsguard.params.spot_type_diversity.min_types as 1
 	count(one_is_enough) == 0
 }
+
+test_undecidable_activity_with_a_lone_instance_type_is_unknown if {
+	groups := [group([object.remove(config({"InstanceTypes": []}), ["LifecycleState"])])]
+	unknown_pointers(groups) == {"/scaling_groups/0/scaling_configurations/0"}
+	count(unknown_pointers([group([object.remove(config({"InstanceTypes": [], "InstanceType": ""}), ["LifecycleState"])])])) == 0
+}
