@@ -6,7 +6,9 @@
 use std::fmt;
 use std::ops::Range;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 
 use crate::snapshot::locate;
 
@@ -21,7 +23,7 @@ pub struct SourceError {
     /// The text on the label at the spot (defaults to the message).
     pub label: String,
     pub help: Option<String>,
-    src: NamedSource<String>,
+    src: Excerpt,
     span: Range<usize>,
 }
 
@@ -70,6 +72,8 @@ impl SourceError {
         column: usize,
         message: String,
     ) -> SourceError {
+        let src = Excerpt::around(path, text, &span);
+        let span = span.start..span.end.min(src.base + src.text.len()).max(span.start);
         SourceError {
             code,
             path: path.to_string(),
@@ -78,7 +82,7 @@ impl SourceError {
             label: message.clone(),
             message,
             help: None,
-            src: NamedSource::new(path, text.to_string()),
+            src,
             span,
         }
     }
@@ -94,8 +98,132 @@ impl SourceError {
     }
 
     pub fn with_language(mut self, language: &str) -> SourceError {
-        self.src = self.src.with_language(language);
+        self.src.language = Some(language.to_string());
         self
+    }
+}
+
+/// The part of a file a diagnostic shows: the lines of its span, cut to a
+/// window around the span when a line is long. A compact snapshot is one
+/// line of hundreds of megabytes: the renderer would copy and pad all of it
+/// (and panics on columns past 65,535). Spans keep the file's offsets, and
+/// the snippet shows the file's own line and column numbers.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// Offset of `text` in the file, and its 0-based line and column there.
+    base: usize,
+    line: usize,
+    column: usize,
+    language: Option<String>,
+}
+
+/// Bytes of a long line kept before and after the span.
+const WINDOW: usize = 160;
+
+impl Excerpt {
+    fn around(path: &str, text: &str, span: &Range<usize>) -> Excerpt {
+        let floor = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = floor(span.start);
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let base = floor(line_start.max(start.saturating_sub(WINDOW)));
+        let end = floor(span.end.max(start + 1));
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let stop = floor(line_end.min(end.saturating_add(WINDOW)).max(end));
+        // Short neighbouring lines stay, for the renderer's context lines.
+        let (base, stop) = if base == line_start && stop == line_end {
+            (context_before(text, base), context_after(text, stop))
+        } else {
+            (base, stop)
+        };
+        let line_start = text[..base].rfind('\n').map_or(0, |i| i + 1);
+        let at = locate::line_col(text, base);
+        Excerpt {
+            name: path.to_string(),
+            text: text[base..stop].to_string(),
+            base,
+            line: at.line - 1,
+            column: text[line_start.min(base)..base].chars().count(),
+            language: None,
+        }
+    }
+}
+
+/// Lines of context kept around a span, when they are short.
+const CONTEXT_LINES: usize = 2;
+const CONTEXT_BYTES: usize = 1024;
+
+fn context_before(text: &str, mut start: usize) -> usize {
+    let from = start;
+    for _ in 0..CONTEXT_LINES {
+        if start == 0 {
+            break;
+        }
+        let previous = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        if from - previous > CONTEXT_BYTES {
+            break;
+        }
+        start = previous;
+    }
+    start
+}
+
+fn context_after(text: &str, mut end: usize) -> usize {
+    let from = end;
+    for _ in 0..CONTEXT_LINES {
+        if end >= text.len() {
+            break;
+        }
+        let next = text[end + 1..]
+            .find('\n')
+            .map_or(text.len(), |i| end + 1 + i);
+        if next - from > CONTEXT_BYTES {
+            break;
+        }
+        end = next;
+    }
+    end
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let offset = span
+            .offset()
+            .checked_sub(self.base)
+            .ok_or(MietteError::OutOfBounds)?;
+        let local = SourceSpan::new(
+            offset.into(),
+            span.len().min(self.text.len().saturating_sub(offset)),
+        );
+        let inner = self.text.read_span(&local, before, after)?;
+        let first_line = inner.line() == 0;
+        let contents = MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            SourceSpan::new(
+                (inner.span().offset() + self.base).into(),
+                inner.span().len(),
+            ),
+            inner.line() + self.line,
+            inner.column() + if first_line { self.column } else { 0 },
+            inner.line_count(),
+        );
+        Ok(Box::new(match &self.language {
+            Some(language) => contents.with_language(language.clone()),
+            None => contents,
+        }))
     }
 }
 

@@ -354,6 +354,27 @@ fn metadata_errors_are_located() {
 }
 
 #[test]
+fn violation_deep_in_a_one_line_snapshot_is_shown_not_a_crash() {
+    // A compact snapshot is one line: a violation past column 65,535 made
+    // the diagnostic renderer panic.
+    let (snap, policies) = fixture("one_line");
+    let mut doc = snapshot();
+    doc["account_id"] = Value::String("x".repeat(70_000));
+    doc["instances"][1]["Status"] = Value::from(5);
+    let text = serde_json::to_string(&doc).unwrap();
+    std::fs::write(&snap, &text).unwrap();
+    let column = text.find("\"Status\":5").unwrap() + "\"Status\":".len() + 1;
+    assert!(column > 70_000);
+    let (code, _, err) = check_human(&snap, &policies, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains(&format!("snap.json:1:{column}")), "{err}");
+    assert!(err.contains("expected a string"), "{err}");
+    // The snippet is a window of the line, not 70 KB of it.
+    assert!(err.len() < 4_000, "{} bytes of error", err.len());
+}
+
+#[test]
 fn runtime_error_is_an_error_not_a_pass() {
     let (snap, policies) = fixture("runtime");
     write(
