@@ -3,6 +3,7 @@
 //! miette diagnostic. Snapshots, policies, data files, waivers and
 //! baselines all report their errors this way.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -23,7 +24,7 @@ pub struct SourceError {
     /// The text on the label at the spot (defaults to the message).
     pub label: String,
     pub help: Option<String>,
-    src: Excerpt,
+    src: Excerpt<'static>,
     span: Range<usize>,
 }
 
@@ -72,7 +73,7 @@ impl SourceError {
         column: usize,
         message: String,
     ) -> SourceError {
-        let src = Excerpt::around(path, text, &span);
+        let src = Excerpt::of_span(path, text, &span);
         let span = span.start..span.end.min(src.base + src.text.len()).max(span.start);
         SourceError {
             code,
@@ -97,33 +98,33 @@ impl SourceError {
         self
     }
 
-    pub fn with_language(mut self, language: &str) -> SourceError {
-        self.src.language = Some(language.to_string());
+    pub fn with_language(mut self, language: &'static str) -> SourceError {
+        self.src.language = Some(language);
         self
     }
 }
 
-/// The part of a file a diagnostic shows: the lines of its span, cut to a
+/// The part of a file a diagnostic or a finding shows: the lines of its span, cut to a
 /// window around the span when a line is long. A compact snapshot is one
 /// line of hundreds of megabytes: the renderer would copy and pad all of it
 /// (and panics on columns past 65,535). Spans keep the file's offsets, and
 /// the snippet shows the file's own line and column numbers.
 #[derive(Debug)]
-struct Excerpt {
-    name: String,
-    text: String,
+pub struct Excerpt<'a> {
+    pub name: Cow<'a, str>,
+    pub text: Cow<'a, str>,
     /// Offset of `text` in the file, and its 0-based line and column there.
-    base: usize,
-    line: usize,
-    column: usize,
-    language: Option<String>,
+    pub base: usize,
+    pub line: usize,
+    pub column: usize,
+    pub language: Option<&'static str>,
 }
 
 /// Bytes of a long line kept before and after the span.
 const WINDOW: usize = 160;
 
-impl Excerpt {
-    fn around(path: &str, text: &str, span: &Range<usize>) -> Excerpt {
+impl Excerpt<'static> {
+    fn of_span(path: &str, text: &str, span: &Range<usize>) -> Excerpt<'static> {
         let floor = |mut i: usize| {
             i = i.min(text.len());
             while !text.is_char_boundary(i) {
@@ -146,8 +147,8 @@ impl Excerpt {
         let line_start = text[..base].rfind('\n').map_or(0, |i| i + 1);
         let at = locate::line_col(text, base);
         Excerpt {
-            name: path.to_string(),
-            text: text[base..stop].to_string(),
+            name: Cow::Owned(path.to_string()),
+            text: Cow::Owned(text[base..stop].to_string()),
             base,
             line: at.line - 1,
             column: text[line_start.min(base)..base].chars().count(),
@@ -192,7 +193,7 @@ fn context_after(text: &str, mut end: usize) -> usize {
     end
 }
 
-impl SourceCode for Excerpt {
+impl SourceCode for Excerpt<'_> {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
@@ -207,10 +208,10 @@ impl SourceCode for Excerpt {
             offset.into(),
             span.len().min(self.text.len().saturating_sub(offset)),
         );
-        let inner = self.text.read_span(&local, before, after)?;
+        let inner = self.text.as_ref().read_span(&local, before, after)?;
         let first_line = inner.line() == 0;
         let contents = MietteSpanContents::new_named(
-            self.name.clone(),
+            self.name.to_string(),
             inner.data(),
             SourceSpan::new(
                 (inner.span().offset() + self.base).into(),
@@ -221,7 +222,7 @@ impl SourceCode for Excerpt {
             inner.line_count(),
         );
         Ok(Box::new(match &self.language {
-            Some(language) => contents.with_language(language.clone()),
+            Some(language) => contents.with_language(*language),
             None => contents,
         }))
     }

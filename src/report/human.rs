@@ -8,8 +8,7 @@ use std::io::Write;
 use std::ops::Range;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
 };
 
 use super::Outcome;
@@ -437,14 +436,8 @@ impl Diagnostic for Located<'_> {
 /// A few lines of a large snapshot, presented to miette with their true
 /// offsets and line numbers, so rendering one finding never scans the
 /// whole file.
-pub struct Window<'a> {
-    name: &'a str,
-    text: &'a str,
-    /// Byte offset of `text` in the file.
-    base: usize,
-    /// 0-based line of `text`'s first line in the file.
-    base_line: usize,
-}
+/// A finding's snippet: the shared windowed source of diagnostics.
+pub type Window<'a> = crate::diagnostic::Excerpt<'a>;
 
 impl<'a> Window<'a> {
     /// The lines around `span` (whose first line is `line`, 1-based) in
@@ -499,49 +492,21 @@ impl<'a> Window<'a> {
             end += 1;
         }
         Window {
-            name,
-            text: &text[start..end],
+            name: name.into(),
+            text: text[start..end].into(),
             base: base + start,
-            base_line: line.saturating_sub(1 + back),
+            line: line.saturating_sub(1 + back),
+            // A line cut at REACH is labelled from the cut.
+            column: 0,
+            language: Some("json"),
         }
-    }
-}
-
-impl SourceCode for Window<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let offset = span
-            .offset()
-            .checked_sub(self.base)
-            .ok_or(MietteError::OutOfBounds)?;
-        let local = SourceSpan::new(offset.into(), span.len());
-        let contents = self
-            .text
-            .read_span(&local, context_lines_before, context_lines_after)?;
-        Ok(Box::new(
-            MietteSpanContents::new_named(
-                self.name.to_string(),
-                contents.data(),
-                SourceSpan::new(
-                    (contents.span().offset() + self.base).into(),
-                    contents.span().len(),
-                ),
-                contents.line() + self.base_line,
-                contents.column(),
-                contents.line_count(),
-            )
-            .with_language("json"),
-        ))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use miette::SourceSpan;
 
     #[test]
     fn window_reports_true_lines() {
