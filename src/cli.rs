@@ -343,9 +343,7 @@ fn judge(snapshot: &Path, args: &JudgeArgs) -> Result<Judged, Failure> {
         .clone()
         .unwrap_or_else(|| snapshot.collected_at.clone());
     let now_ns = parse_utc_timestamp(&now).expect("validated timestamp");
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = args.threads.unwrap_or_else(crate::cores::available);
     let mut evaluation = evaluate(&policies, &snapshot, now_ns, &now, threads, args.timings);
     clock.lap("evaluate");
 

@@ -13,7 +13,6 @@
 //! it as not configured ([`PolicySet::not_configured`]).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use regorus::{Engine, Value};
 
@@ -110,36 +109,24 @@ pub fn evaluate(
         let kind = kind_position(policies.rules[i].meta.kind);
         std::cmp::Reverse(snapshot.kinds[kind].resources.len())
     });
-    let next = AtomicUsize::new(0);
-    let threads = threads.clamp(1, order.len().max(1));
-    let mut results: Vec<(usize, Result<Vec<Finding>, RuleError>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                let mut engine = engine.clone();
-                let (next, order) = (&next, &order);
-                s.spawn(move || {
-                    let mut out = Vec::new();
-                    while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let rule = &policies.rules[i];
-                        let started = std::time::Instant::now();
-                        out.push((i, judge(&mut engine, i, rule, snapshot)));
-                        if timings {
-                            eprintln!(
-                                "timing: rule {}: {:.3}s",
-                                rule.meta.id,
-                                started.elapsed().as_secs_f64()
-                            );
-                        }
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("evaluation thread panicked"))
-            .collect()
-    });
+    let mut results = crate::cores::map_with(
+        &order,
+        threads,
+        || engine.clone(),
+        |engine, &i| {
+            let rule = &policies.rules[i];
+            let started = std::time::Instant::now();
+            let result = judge(engine, i, rule, snapshot);
+            if timings {
+                eprintln!(
+                    "timing: rule {}: {:.3}s",
+                    rule.meta.id,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            (i, result)
+        },
+    );
     results.sort_by_key(|(i, _)| *i);
     let mut findings = Vec::new();
     let mut errors = Vec::new();

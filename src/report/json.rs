@@ -389,24 +389,16 @@ fn write_findings(outcome: &Outcome, w: &mut dyn Write) -> std::io::Result<()> {
         return w.write_all(b"[]");
     }
     let renders = Renders::new(outcome);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); threads];
+    let threads = crate::cores::available();
     let mut first = true;
     w.write_all(b"[")?;
+    // A round at a time, so only a few chunks' text is held at once.
     for round in findings.chunks(CHUNK * threads) {
-        let used = round.len().div_ceil(CHUNK);
-        std::thread::scope(|s| {
-            let mut work = round.chunks(CHUNK).zip(buffers.iter_mut());
-            let here = work.next();
-            for (chunk, buffer) in work {
-                let renders = &renders;
-                s.spawn(move || render_chunk(outcome, renders, chunk, buffer));
-            }
-            if let Some((chunk, buffer)) = here {
-                render_chunk(outcome, &renders, chunk, buffer);
-            }
+        let chunks: Vec<&[Finding]> = round.chunks(CHUNK).collect();
+        let buffers = crate::cores::map(&chunks, threads, |chunk| {
+            render_chunk(outcome, &renders, chunk)
         });
-        for buffer in &buffers[..used] {
+        for buffer in &buffers {
             // Every finding starts with its separator; the first has none.
             let skip = if first { 1 } else { 0 };
             first = false;
@@ -416,13 +408,14 @@ fn write_findings(outcome: &Outcome, w: &mut dyn Write) -> std::io::Result<()> {
     w.write_all(b"\n  ]")
 }
 
-fn render_chunk(outcome: &Outcome, renders: &Renders, chunk: &[Finding], buffer: &mut Vec<u8>) {
-    buffer.clear();
+fn render_chunk(outcome: &Outcome, renders: &Renders, chunk: &[Finding]) -> Vec<u8> {
+    let mut buffer = Vec::new();
     for f in chunk {
         buffer.extend_from_slice(b",\n    ");
-        serde_json::to_writer(&mut *buffer, &finding_out(outcome, renders, f))
+        serde_json::to_writer(&mut buffer, &finding_out(outcome, renders, f))
             .expect("findings serialize");
     }
+    buffer
 }
 
 pub fn document<'a>(outcome: &'a Outcome<'a>) -> Document<'a> {

@@ -20,43 +20,37 @@ pub struct LineCol {
 pub fn line_col(text: &str, offset: usize) -> LineCol {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
     let column = text[line_start..offset].chars().count() + 1;
     LineCol { line, column }
 }
 
-/// Counts lines incrementally over increasing offsets (one pass over the text
-/// for all resources instead of one scan from the start per resource).
-pub struct LineCounter<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-    line: usize,
-}
-
-impl<'a> LineCounter<'a> {
-    pub fn new(text: &'a str) -> Self {
-        LineCounter {
-            bytes: text.as_bytes(),
-            pos: 0,
-            line: 1,
+/// The line and column of each of `offsets` (ascending, on character
+/// boundaries): each thread finds where its run of offsets starts, then
+/// reads only the text between neighbours, so a compact one-line snapshot
+/// costs one pass too.
+pub fn line_cols(text: &str, offsets: &[usize], threads: usize) -> Vec<LineCol> {
+    crate::cores::map_runs(offsets, threads, |run| {
+        let Some(&first) = run.first() else {
+            return Vec::new();
+        };
+        let mut at = line_col(text, first);
+        let mut out = Vec::with_capacity(run.len());
+        out.push(at);
+        for pair in run.windows(2) {
+            let between = &text[pair[0]..pair[1]];
+            match memchr::memrchr(b'\n', between.as_bytes()) {
+                Some(last) => {
+                    at.line += memchr::memchr_iter(b'\n', between.as_bytes()).count();
+                    at.column = between[last + 1..].chars().count() + 1;
+                }
+                None => at.column += between.chars().count(),
+            }
+            out.push(at);
         }
-    }
-
-    /// The line of `offset`; offsets must not decrease between calls.
-    pub fn line_at(&mut self, offset: usize) -> usize {
-        debug_assert!(offset >= self.pos);
-        let end = offset.min(self.bytes.len());
-        self.line += self.bytes[self.pos..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.pos = end;
-        self.line
-    }
+        out
+    })
 }
 
 /// Splits a JSON pointer (RFC 6901) into unescaped tokens.
@@ -305,9 +299,23 @@ mod tests {
     fn lines_and_columns_are_one_based() {
         let offset = DOC.find("{\"a/b\"").unwrap();
         assert_eq!(line_col(DOC, offset), LineCol { line: 4, column: 5 });
-        let mut counter = LineCounter::new(DOC);
-        assert_eq!(counter.line_at(0), 1);
-        assert_eq!(counter.line_at(offset), 4);
+    }
+
+    #[test]
+    fn line_cols_agree_with_line_col_on_every_run_split() {
+        // Multi-byte characters, several lines, and a long one-line stretch.
+        let text = "{\n  \"é\": [1, 2],\n\n  \"ü\": {\"a\": \"日本\", \"b\": [true]}, \"c\": 3}\n";
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let expected: Vec<LineCol> = offsets.iter().map(|&o| line_col(text, o)).collect();
+        for threads in 1..=5 {
+            assert_eq!(
+                line_cols(text, &offsets, threads),
+                expected,
+                "{threads} threads"
+            );
+        }
     }
 
     #[test]

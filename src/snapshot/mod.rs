@@ -156,7 +156,7 @@ impl Snapshot {
 
     /// Parses, validates and indexes `text`.
     pub fn from_text(path: String, text: String) -> Result<Snapshot, LoadError> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = crate::cores::available();
         let (layout, value) =
             parse::scan_and_parse(&text, root_shape(), threads).map_err(|e| match e {
                 parse::ParseError::Unscannable => syntax_error(&path, &text),
@@ -179,7 +179,7 @@ impl Snapshot {
                 .collect(),
             _ => Vec::new(),
         };
-        let (kinds, collection_errors) = index(&text, &value, &layout);
+        let (kinds, collection_errors) = index(&text, &value, &layout, threads);
         Ok(Snapshot {
             path,
             source: SourceText::Memory(text),
@@ -319,11 +319,13 @@ fn text_of(v: &Value) -> String {
 }
 
 /// Indexes every judgeable resource and collection error: pointer, id,
-/// region, offset and line.
+/// region, offset and line. At 100k instances this is 400k resources, so
+/// the kinds are indexed side by side and the lines counted on all cores.
 fn index(
     text: &str,
     root: &Value,
     layout: &parse::Layout,
+    threads: usize,
 ) -> (Vec<KindIndex>, Vec<CollectionErrorEntry>) {
     let b = text.as_bytes();
     let top = |name: &str| {
@@ -335,64 +337,60 @@ fn index(
     };
     let groups = top("scaling_groups").unwrap_or_default();
     // Each group's nested collections, found in one pass over the group.
-    let nested: Vec<Vec<(&str, usize)>> = groups
-        .iter()
-        .map(|g| {
-            locate::object_entries(b, g.start)
-                .map(|(k, v)| (&text[k], v))
-                .filter(|(k, _)| {
-                    KINDS
-                        .iter()
-                        .any(|kind| kind.parent.is_some() && kind.collection == *k)
-                })
-                .collect()
-        })
-        .collect();
-    let mut kinds: Vec<KindIndex> = KINDS
-        .iter()
-        .map(|kind| {
-            let mut index = KindIndex {
-                kind,
-                collected: true,
-                missing_in_parents: Vec::new(),
-                resources: Vec::new(),
-            };
-            match kind.parent {
-                None => match (&root[kind.collection], top(kind.collection)) {
-                    (Value::Array(items), Some(elements)) => push_resources(
-                        &mut index,
-                        elements.iter().cloned(),
-                        items,
-                        &format!("/{}", kind.collection),
-                        None,
-                    ),
-                    _ => index.collected = false,
-                },
-                Some(parent) => match &root[parent] {
-                    Value::Array(parents) => {
-                        for (gi, (group, nested_at)) in parents.iter().zip(&nested).enumerate() {
-                            let at = nested_at
-                                .iter()
-                                .find(|(k, _)| *k == kind.collection)
-                                .map(|(_, v)| *v);
-                            match (&group[kind.collection], at) {
-                                (Value::Array(items), Some(at)) => push_resources(
-                                    &mut index,
-                                    locate::array_element_ranges(b, at),
-                                    items,
-                                    &format!("/{parent}/{gi}/{}", kind.collection),
-                                    Some(gi),
-                                ),
-                                _ => index.missing_in_parents.push(gi),
-                            }
+    let nested: Vec<Vec<(&str, usize)>> = crate::cores::map(groups, threads, |g| {
+        locate::object_entries(b, g.start)
+            .map(|(k, v)| (&text[k], v))
+            .filter(|(k, _)| {
+                KINDS
+                    .iter()
+                    .any(|kind| kind.parent.is_some() && kind.collection == *k)
+            })
+            .collect()
+    });
+    let index_kind = |kind: &&'static ResourceKind| {
+        let mut index = KindIndex {
+            kind,
+            collected: true,
+            missing_in_parents: Vec::new(),
+            resources: Vec::new(),
+        };
+        match kind.parent {
+            None => match (&root[kind.collection], top(kind.collection)) {
+                (Value::Array(items), Some(elements)) => push_resources(
+                    &mut index,
+                    elements.iter().cloned(),
+                    items,
+                    &format!("/{}", kind.collection),
+                    None,
+                ),
+                _ => index.collected = false,
+            },
+            Some(parent) => match &root[parent] {
+                Value::Array(parents) => {
+                    for (gi, (group, nested_at)) in parents.iter().zip(&nested).enumerate() {
+                        let at = nested_at
+                            .iter()
+                            .find(|(k, _)| *k == kind.collection)
+                            .map(|(_, v)| *v);
+                        match (&group[kind.collection], at) {
+                            (Value::Array(items), Some(at)) => push_resources(
+                                &mut index,
+                                locate::array_element_ranges(b, at),
+                                items,
+                                &format!("/{parent}/{gi}/{}", kind.collection),
+                                Some(gi),
+                            ),
+                            _ => index.missing_in_parents.push(gi),
                         }
                     }
-                    _ => index.collected = false,
-                },
-            }
-            index
-        })
-        .collect();
+                }
+                _ => index.collected = false,
+            },
+        }
+        index
+    };
+    let kinds: Vec<&'static ResourceKind> = KINDS.iter().collect();
+    let mut kinds: Vec<KindIndex> = crate::cores::map(&kinds, threads, index_kind);
     let mut collection_errors: Vec<CollectionErrorEntry> =
         match (&root["collection_errors"], top("collection_errors")) {
             (Value::Array(items), Some(elements)) => items
@@ -414,7 +412,7 @@ fn index(
             _ => Vec::new(),
         };
 
-    // Lines: one pass over the text's newlines for all offsets, in order.
+    // Lines: every offset in text order, counted on all cores.
     let mut order: Vec<(usize, usize, usize)> = Vec::new();
     for (ki, k) in kinds.iter().enumerate() {
         order.extend(
@@ -431,25 +429,9 @@ fn index(
             .map(|(i, e)| (e.offset, usize::MAX, i)),
     );
     order.sort_unstable();
-    // Columns are counted from the previous offset when no newline lies
-    // between, so a one-line (compact) snapshot is still read once.
-    let mut newlines = memchr::memchr_iter(b'\n', b).peekable();
-    let (mut line, mut line_start) = (1, 0);
-    let (mut prev, mut column) = (0, 1);
-    for (offset, ki, ri) in order {
-        let mut crossed = false;
-        while let Some(n) = newlines.next_if(|&n| n < offset) {
-            line += 1;
-            line_start = n + 1;
-            crossed = true;
-        }
-        column = if crossed || prev < line_start {
-            text[line_start..offset].chars().count() + 1
-        } else {
-            column + text[prev..offset].chars().count()
-        };
-        prev = offset;
-        let at = locate::LineCol { line, column };
+    let offsets: Vec<usize> = order.iter().map(|&(offset, _, _)| offset).collect();
+    let places = locate::line_cols(text, &offsets, threads);
+    for ((_, ki, ri), at) in order.into_iter().zip(places) {
         if ki == usize::MAX {
             collection_errors[ri].at = at;
         } else {
