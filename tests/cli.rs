@@ -267,6 +267,19 @@ fn malformed_json_is_located() {
 }
 
 #[test]
+fn bytes_that_are_not_utf8_are_located() {
+    let (snap, policies) = fixture("not_utf8");
+    let mut bytes = std::fs::read(&snap).unwrap();
+    let at = bytes.windows(7).position(|w| w == b"Running").unwrap();
+    bytes[at] = 0xff;
+    std::fs::write(&snap, &bytes).unwrap();
+    let (code, _, err) = check_human(&snap, &policies, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read snapshot"), "{err}");
+    assert!(err.contains(&format!("byte offset {at}")), "{err}");
+}
+
+#[test]
 fn schema_violation_is_located() {
     let (snap, policies) = fixture("schema");
     let bad = std::fs::read_to_string(&snap).unwrap().replace("\"InstanceName\": \"bad\",\n      \"RegionId\": \"cn-hangzhou\",\n      \"Status\": \"Running\"", "\"InstanceName\": \"bad\",\n      \"RegionId\": \"cn-hangzhou\",\n      \"Status\": 5");

@@ -144,8 +144,7 @@ impl Snapshot {
             reason: e.to_string(),
         };
         let mut file = std::fs::File::open(path).map_err(unreadable)?;
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut file, &mut text).map_err(unreadable)?;
+        let text = read_text(&mut file).map_err(unreadable)?;
         let len = text.len();
         let mut snapshot = Snapshot::from_text(name, text)?;
         // Indexed: reports read what they need through the same open file
@@ -228,6 +227,59 @@ impl Snapshot {
             .map(|k| (k.kind.collection, k.collected.then_some(k.resources.len())))
             .collect()
     }
+}
+
+/// The whole file as text. A snapshot runs to hundreds of megabytes: the
+/// parts are read on all cores at once (copying and the first touch of each
+/// page are most of the cost), and bytes that are not UTF-8 are named by
+/// their offset.
+fn read_text(file: &mut std::fs::File) -> std::io::Result<String> {
+    let bytes = read_parallel(file).or_else(|_| {
+        // A file that changed size under us, or a platform without
+        // positioned reads: one plain read from the start.
+        std::io::Seek::rewind(file)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(file, &mut bytes)?;
+        Ok::<_, std::io::Error>(bytes)
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "not UTF-8 text: invalid byte sequence at byte offset {}",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
+#[cfg(unix)]
+fn read_parallel(file: &std::fs::File) -> std::io::Result<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let len = usize::try_from(file.metadata()?.len()).map_err(std::io::Error::other)?;
+    let mut bytes = vec![0u8; len];
+    // Small files in one piece: threads would cost more than they save.
+    let part = len.div_ceil(crate::cores::available()).max(1 << 22);
+    std::thread::scope(|s| {
+        let reads: Vec<_> = bytes
+            .chunks_mut(part)
+            .enumerate()
+            .map(|(i, chunk)| s.spawn(move || file.read_exact_at(chunk, (i * part) as u64)))
+            .collect();
+        reads
+            .into_iter()
+            .try_for_each(|r| r.join().expect("read thread panicked"))
+    })?;
+    // Grown since: not the file we measured.
+    if file.metadata()?.len() != len as u64 {
+        return Err(std::io::Error::other("snapshot changed while being read"));
+    }
+    Ok(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_parallel(_: &std::fs::File) -> std::io::Result<Vec<u8>> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 /// The compiled snapshot schema.
