@@ -13,7 +13,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use crate::diagnostic::{without_position, SourceError};
-use crate::evaluate::{Evaluation, Finding, Status};
+use crate::evaluate::{Evaluation, Finding, Status, Subject};
 use crate::policy::PolicySet;
 use crate::snapshot::Snapshot;
 
@@ -347,9 +347,32 @@ pub struct BaselineDiff {
     pub path: String,
     pub new: usize,
     pub existing: usize,
-    /// Failures of the baseline that no longer fail (rules that did not run
-    /// this time, being not configured, are left out).
+    /// Failures of the baseline that no longer fail: the rule passed the
+    /// resource this time, or ran over complete data and the resource is
+    /// gone.
     pub fixed: Vec<BaselineFailure>,
+    /// Failures of the baseline that this run could not judge again, so
+    /// they are not called fixed: the rule is not loaded, not configured or
+    /// failed to evaluate; its verdict on the resource is now unknown; or the
+    /// resource is missing while some of the rule's data was not collected.
+    pub unjudged: Vec<BaselineFailure>,
+}
+
+impl BaselineDiff {
+    /// "2 new, 5 still present, 1 fixed[, 3 not judged again]", with the
+    /// new count passed through `mark` (emphasis in Markdown).
+    pub fn tally(&self, mark: impl Fn(String) -> String) -> String {
+        let mut text = format!(
+            "{}, {} still present, {} fixed",
+            mark(format!("{} new", self.new)),
+            self.existing,
+            self.fixed.len()
+        );
+        if !self.unjudged.is_empty() {
+            text.push_str(&format!(", {} not judged again", self.unjudged.len()));
+        }
+        text
+    }
 }
 
 /// Marks each failure new or existing, and lists the baseline's fixed ones.
@@ -372,11 +395,7 @@ pub fn apply_baseline(
         if !failing {
             continue;
         }
-        let key = (
-            policies.rules[f.rule].meta.id.clone(),
-            crate::report::subject_kind(snapshot, f).to_string(),
-            resource_id(snapshot, f),
-        );
+        let key = finding_key(policies, snapshot, f);
         let novelty = if known.contains(&key) {
             Novelty::Existing
         } else {
@@ -391,16 +410,68 @@ pub fn apply_baseline(
         f.novelty = Some(novelty);
         present.insert(key);
     }
-    // A rule that did not run this time (not configured) fixed nothing.
-    let not_run: HashSet<&str> = policies
+    // What this run said about each (rule, resource): only a pass, or a
+    // resource gone from complete data, fixes a failure. Facts, not the
+    // absence of a finding: a rule that did not run fixed nothing.
+    let gone: Vec<&BaselineFailure> = baseline
+        .failures
+        .iter()
+        .filter(|b| !present.contains(&b.key()))
+        .collect();
+    // Only their rules' findings need a key (there is one per resource).
+    let asked: HashSet<&str> = gone.iter().map(|b| b.rule.as_str()).collect();
+    let mut passed = HashSet::new();
+    let mut unknown = HashSet::new();
+    let mut incomplete: HashSet<&str> = policies
         .not_configured()
         .map(|r| r.meta.id.as_str())
         .collect();
-    diff.fixed = baseline
-        .failures
-        .iter()
-        .filter(|b| !present.contains(&b.key()) && !not_run.contains(b.rule.as_str()))
-        .cloned()
-        .collect();
+    incomplete.extend(
+        evaluation
+            .errors
+            .iter()
+            .map(|e| policies.rules[e.rule].meta.id.as_str()),
+    );
+    for f in &evaluation.findings {
+        let rule = policies.rules[f.rule].meta.id.as_str();
+        if !asked.contains(rule) {
+            continue;
+        }
+        let verdict = f.waiver.map_or(f.status, |w| w.verdict);
+        match (f.subject, verdict) {
+            (Subject::Resource { .. }, Status::Pass) => {
+                passed.insert(finding_key(policies, snapshot, f));
+            }
+            (Subject::Resource { .. }, Status::Unknown) => {
+                unknown.insert(finding_key(policies, snapshot, f));
+            }
+            (Subject::Resource { .. }, _) => {}
+            // A failed call or a missing collection: resources may be absent.
+            _ => {
+                incomplete.insert(rule);
+            }
+        }
+    }
+    let loaded: HashSet<&str> = policies.rules.iter().map(|r| r.meta.id.as_str()).collect();
+    for b in gone {
+        let key = b.key();
+        let judged_again = passed.contains(&key)
+            || (loaded.contains(b.rule.as_str())
+                && !incomplete.contains(b.rule.as_str())
+                && !unknown.contains(&key));
+        if judged_again {
+            diff.fixed.push(b.clone());
+        } else {
+            diff.unjudged.push(b.clone());
+        }
+    }
     diff
+}
+
+fn finding_key(policies: &PolicySet, snapshot: &Snapshot, f: &Finding) -> (String, String, String) {
+    (
+        policies.rules[f.rule].meta.id.clone(),
+        crate::report::subject_kind(snapshot, f).to_string(),
+        resource_id(snapshot, f),
+    )
 }

@@ -471,3 +471,69 @@ fn baseline_gates_only_new_failures() {
         "{err}"
     );
 }
+
+#[test]
+fn baseline_failures_not_judged_again_are_not_called_fixed() {
+    let (dir, _) = setup(
+        "baseline_unjudged",
+        vec![
+            instance("i-a", Some("optional")),
+            instance("i-b", Some("optional")),
+            instance("i-e", Some("optional")),
+        ],
+    );
+    let (_, before, _) = check(&dir, &["--format", "json"]);
+    std::fs::write(dir.join("baseline.json"), &before).unwrap();
+
+    // i-a now passes (fixed), i-b's MetadataOptions were not collected
+    // (unknown, so not fixed), i-e is gone from complete data (fixed).
+    let (dir2, _) = setup(
+        "baseline_unjudged_after",
+        vec![instance("i-a", Some("required")), instance("i-b", None)],
+    );
+    std::fs::copy(dir.join("baseline.json"), dir2.join("baseline.json")).unwrap();
+    let (_, out, _) = check(&dir2, &["--format", "json", "--baseline", "baseline.json"]);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let ids = |list: &str| -> Vec<String> {
+        let mut ids: Vec<String> = doc["baseline"][list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids("fixed"), ["i-a", "i-e"], "{out}");
+    assert_eq!(ids("unjudged"), ["i-b"], "{out}");
+    let (_, human, _) = check(&dir2, &["--baseline", "baseline.json"]);
+    assert!(
+        human.contains("against the baseline: 0 new, 0 still present, 2 fixed, 1 not judged again"),
+        "{human}"
+    );
+
+    // The rule fails to evaluate this time: it fixed nothing.
+    std::fs::write(
+        dir2.join("policies/imds.rego"),
+        RULE.replace(
+            "inst.MetadataOptions.HttpTokens == \"optional\"",
+            "to_number(inst.InstanceId) > 0",
+        ),
+    )
+    .unwrap();
+    let (_, out, _) = check(&dir2, &["--format", "json", "--baseline", "baseline.json"]);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["baseline"]["fixed"], json!([]), "{out}");
+    assert_eq!(doc["baseline"]["unjudged"].as_array().unwrap().len(), 3);
+
+    // A rule that is no longer loaded fixed nothing either.
+    std::fs::write(
+        dir2.join("policies/imds.rego"),
+        RULE.replace("T-IMDS", "T-OTHER"),
+    )
+    .unwrap();
+    let (_, out, _) = check(&dir2, &["--format", "json", "--baseline", "baseline.json"]);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["baseline"]["fixed"], json!([]), "{out}");
+    assert_eq!(doc["baseline"]["unjudged"].as_array().unwrap().len(), 3);
+}

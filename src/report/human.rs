@@ -361,12 +361,7 @@ fn write_summary(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> 
         n => format!("; {n} rule{} not configured", if n == 1 { "" } else { "s" }),
     };
     let baseline = outcome.baseline.map_or(String::new(), |d| {
-        format!(
-            "; against the baseline: {} new, {} still present, {} fixed",
-            d.new,
-            d.existing,
-            d.fixed.len()
-        )
+        format!("; against the baseline: {}", d.tally(|new| new))
     });
     let judged = outcome.policies.configured().count();
     writeln!(

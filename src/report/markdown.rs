@@ -47,11 +47,9 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
     md.push('\n');
     if let Some(diff) = outcome.baseline {
         md.push_str(&format!(
-            "Against baseline `{}`: **{} new**, {} still present, {} fixed.\n\n",
+            "Against baseline `{}`: {}.\n\n",
             diff.path,
-            diff.new,
-            diff.existing,
-            diff.fixed.len()
+            diff.tally(|new| format!("**{new}**"))
         ));
     }
     if !outcome.evaluation.errors.is_empty() {

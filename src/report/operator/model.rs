@@ -41,8 +41,9 @@ pub struct Summary {
     /// The five most urgent failures: most severe first, new before known.
     pub urgent: Vec<FindingRow>,
     pub failures: usize,
-    /// Against a baseline: new, still present, fixed.
-    pub baseline: Option<(usize, usize, usize)>,
+    /// Against a baseline: its tally (new, still present, fixed, not judged
+    /// again).
+    pub baseline: Option<String>,
 }
 
 /// How many of the top failures the summary shows.
@@ -240,7 +241,9 @@ fn summary(ctx: &Context) -> Summary {
             .map(|f| ctx.row(f))
             .collect(),
         failures: count,
-        baseline: outcome.baseline.map(|d| (d.new, d.existing, d.fixed.len())),
+        baseline: outcome
+            .baseline
+            .map(|d| d.tally(|new| format!("{new} failures"))),
     }
 }
 

@@ -61,10 +61,10 @@ pub(super) fn layout(report: &OperatorReport) -> Section {
             "No findings.",
         )),
     ];
-    if let Some((new, existing, fixed)) = s.baseline {
+    if let Some(tally) = &s.baseline {
         blocks.push(para(
             Basis::Judgement,
-            format!("Against the baseline: {new} new failures, {existing} still present, {fixed} fixed."),
+            format!("Against the baseline: {tally}."),
         ));
     }
     blocks.push(Block::Table(finding_table(
