@@ -241,10 +241,18 @@ pub fn apply_waivers(
             break;
         }
     }
+    // A waiver that matched nothing is stale only if every rule it names
+    // judged everything: its finding may be hidden behind a rule that did
+    // not run or lacked data, and would gate once it is back.
+    let partial = rules_not_judging_all(evaluation, policies);
+    let unsure = |w: &Waiver| partial.iter().any(|rule| w.rule_glob.is_match(rule));
     WaiverUse {
         expired: expired_hit.into_iter().collect(),
         stale: (0..waivers.entries.len())
-            .filter(|&i| !used[i] && !waivers.entries[i].expired(now_ns))
+            .filter(|&i| {
+                let w = &waivers.entries[i];
+                !used[i] && !w.expired(now_ns) && !unsure(w)
+            })
             .collect(),
     }
 }
@@ -422,16 +430,7 @@ pub fn apply_baseline(
     let asked: HashSet<&str> = gone.iter().map(|b| b.rule.as_str()).collect();
     let mut passed = HashSet::new();
     let mut unknown = HashSet::new();
-    let mut incomplete: HashSet<&str> = policies
-        .not_configured()
-        .map(|r| r.meta.id.as_str())
-        .collect();
-    incomplete.extend(
-        evaluation
-            .errors
-            .iter()
-            .map(|e| policies.rules[e.rule].meta.id.as_str()),
-    );
+    let incomplete = rules_not_judging_all(evaluation, policies);
     for f in &evaluation.findings {
         let rule = policies.rules[f.rule].meta.id.as_str();
         if !asked.contains(rule) {
@@ -445,11 +444,7 @@ pub fn apply_baseline(
             (Subject::Resource { .. }, Status::Unknown) => {
                 unknown.insert(finding_key(policies, snapshot, f));
             }
-            (Subject::Resource { .. }, _) => {}
-            // A failed call or a missing collection: resources may be absent.
-            _ => {
-                incomplete.insert(rule);
-            }
+            _ => {}
         }
     }
     let loaded: HashSet<&str> = policies.rules.iter().map(|r| r.meta.id.as_str()).collect();
@@ -466,6 +461,26 @@ pub fn apply_baseline(
         }
     }
     diff
+}
+
+/// The ids of the rules that did not judge every resource they would have:
+/// not configured, failed to evaluate, or short of data (a failed call or a
+/// missing collection). What such a rule did not report may still be there.
+fn rules_not_judging_all<'p>(evaluation: &Evaluation, policies: &'p PolicySet) -> HashSet<&'p str> {
+    let id = |rule: usize| policies.rules[rule].meta.id.as_str();
+    let mut rules: HashSet<&str> = policies
+        .not_configured()
+        .map(|r| r.meta.id.as_str())
+        .collect();
+    rules.extend(evaluation.errors.iter().map(|e| id(e.rule)));
+    rules.extend(
+        evaluation
+            .findings
+            .iter()
+            .filter(|f| !matches!(f.subject, Subject::Resource { .. }))
+            .map(|f| id(f.rule)),
+    );
+    rules
 }
 
 fn finding_key(policies: &PolicySet, snapshot: &Snapshot, f: &Finding) -> (String, String, String) {

@@ -537,3 +537,34 @@ fn baseline_failures_not_judged_again_are_not_called_fixed() {
     assert_eq!(doc["baseline"]["fixed"], json!([]), "{out}");
     assert_eq!(doc["baseline"]["unjudged"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn a_waiver_is_not_stale_while_its_rule_cannot_judge_everything() {
+    let (dir, _) = setup("waivers_unsure", default_fleet());
+    let waivers = "waivers:\n  - rule: T-IMDS\n    resource: i-zzz\n    reason: decommissioning\n    owner: bob\n    expires: 2026-12-31\n";
+    std::fs::write(dir.join("w.yaml"), waivers).unwrap();
+    let args = [
+        "--format",
+        "json",
+        "--waivers",
+        "w.yaml",
+        "--now",
+        "2026-12-01T00:00:00Z",
+    ];
+    let (_, _, err) = check(&dir, &args);
+    assert!(err.contains("w.yaml:2: stale waiver"), "{err}");
+
+    // The rule fails to evaluate: whether i-zzz still fails is not known.
+    std::fs::write(
+        dir.join("policies/imds.rego"),
+        RULE.replace(
+            "inst.MetadataOptions.HttpTokens == \"optional\"",
+            "to_number(inst.InstanceId) > 0",
+        ),
+    )
+    .unwrap();
+    let (_, out, err) = check(&dir, &args);
+    assert!(!err.contains("stale waiver"), "{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["waivers"]["stale"], json!([]), "{out}");
+}
