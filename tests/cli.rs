@@ -280,6 +280,31 @@ fn bytes_that_are_not_utf8_are_located() {
 }
 
 #[test]
+#[cfg(unix)]
+fn a_snapshot_piped_in_is_read_and_shown() {
+    let (snap, policies) = fixture("piped");
+    let from_file = check_human(&snap, &policies, &[]);
+    let piped = bin()
+        .args(["check", "/dev/stdin", "--no-builtin", "--policy"])
+        .arg(&policies)
+        .stdin(std::fs::File::open(&snap).unwrap())
+        .output()
+        .unwrap();
+    let (code, out) = (
+        piped.status.code().unwrap(),
+        String::from_utf8_lossy(&piped.stdout).into_owned(),
+    );
+    // Same verdicts and the same excerpts, the path aside: a pipe cannot be
+    // read a second time for the reports, so its text is kept.
+    assert_eq!(code, from_file.0);
+    assert!(out.contains("/dev/stdin:"), "{out}");
+    assert_eq!(
+        out.replace("/dev/stdin", "SNAP"),
+        from_file.1.replace(&snap.display().to_string(), "SNAP")
+    );
+}
+
+#[test]
 fn schema_violation_is_located() {
     let (snap, policies) = fixture("schema");
     let bad = std::fs::read_to_string(&snap).unwrap().replace("\"InstanceName\": \"bad\",\n      \"RegionId\": \"cn-hangzhou\",\n      \"Status\": \"Running\"", "\"InstanceName\": \"bad\",\n      \"RegionId\": \"cn-hangzhou\",\n      \"Status\": 5");

@@ -148,8 +148,10 @@ impl Snapshot {
         let len = text.len();
         let mut snapshot = Snapshot::from_text(name, text)?;
         // Indexed: reports read what they need through the same open file
-        // from here on.
-        snapshot.source = SourceText::File { file, len };
+        // from here on. A pipe cannot be read twice, so its text stays.
+        if file.metadata().is_ok_and(|m| m.is_file()) {
+            snapshot.source = SourceText::File { file, len };
+        }
         Ok(snapshot)
     }
 
@@ -234,14 +236,17 @@ impl Snapshot {
 /// page are most of the cost), and bytes that are not UTF-8 are named by
 /// their offset.
 fn read_text(file: &mut std::fs::File) -> std::io::Result<String> {
-    let bytes = read_parallel(file).or_else(|_| {
-        // A file that changed size under us, or a platform without
-        // positioned reads: one plain read from the start.
-        std::io::Seek::rewind(file)?;
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(file, &mut bytes)?;
-        Ok::<_, std::io::Error>(bytes)
-    })?;
+    let bytes = match read_parallel(file) {
+        Ok(bytes) => bytes,
+        // A pipe, a file that changed size under us, or a platform without
+        // positioned reads: one plain read. Positioned reads leave the
+        // cursor where it was, at the start.
+        Err(_) => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(file, &mut bytes)?;
+            bytes
+        }
+    };
     String::from_utf8(bytes).map_err(|e| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
@@ -256,7 +261,12 @@ fn read_text(file: &mut std::fs::File) -> std::io::Result<String> {
 #[cfg(unix)]
 fn read_parallel(file: &std::fs::File) -> std::io::Result<Vec<u8>> {
     use std::os::unix::fs::FileExt;
-    let len = usize::try_from(file.metadata()?.len()).map_err(std::io::Error::other)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        // A pipe or a device (`/dev/stdin`, `<(…)`) has no size to split.
+        return Err(std::io::Error::from(std::io::ErrorKind::Unsupported));
+    }
+    let len = usize::try_from(meta.len()).map_err(std::io::Error::other)?;
     let mut bytes = vec![0u8; len];
     // Small files in one piece: threads would cost more than they save.
     let part = len.div_ceil(crate::cores::available()).max(1 << 22);
