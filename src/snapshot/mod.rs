@@ -451,8 +451,8 @@ fn index(
         }
         index
     };
-    let kinds: Vec<&'static ResourceKind> = KINDS.iter().collect();
-    let mut kinds: Vec<KindIndex> = crate::cores::map(&kinds, threads, index_kind);
+    let registered: Vec<&'static ResourceKind> = KINDS.iter().collect();
+    let mut kinds: Vec<KindIndex> = crate::cores::map(&registered, threads, index_kind);
     let mut collection_errors: Vec<CollectionErrorEntry> =
         match (&root["collection_errors"], top("collection_errors")) {
             (Value::Array(items), Some(elements)) => items
