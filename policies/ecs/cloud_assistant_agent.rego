@@ -33,8 +33,6 @@ agent_down := {s.InstanceId: object.get(s, "LastHeartbeatTime", "not reported") 
 	s.CloudAssistantStatus == false
 }
 
-has_record := {s.InstanceId | some s in input.cloud_assistant}
-
 # Records whose CloudAssistantStatus is absent or not a boolean.
 status_unreported := {s.InstanceId |
 	some s in input.cloud_assistant
@@ -45,31 +43,32 @@ status_unreported := {s.InstanceId |
 deny contains agent_stopped(i, inst, heartbeat) if {
 	down := agent_down
 	some i, inst in input.instances
-	inst.Status == "Running"
 	heartbeat := down[inst.InstanceId]
-}
-
-unknown contains no_record(i, inst) if {
-	recorded := has_record
-	some i, inst in input.instances
 	inst.Status == "Running"
-	not inst.InstanceId in recorded
 }
 
-unknown contains status_missing(i, inst) if {
-	unreported := status_unreported
+# One pass: an instance whose agent is reported running is settled at the
+# first lookup; only the others (a few in a healthy fleet) go on to find out
+# why they cannot be judged, in `agent_unknown`.
+unknown contains f if {
+	up := agent_up
 	some i, inst in input.instances
-	inst.Status == "Running"
-	inst.InstanceId in unreported
+	not inst.InstanceId in up
+	f := agent_unknown(i, inst)
 }
 
-# Without a Status the instance may be running: unknown unless the agent is
-# up. agent_up is read in the loop, after the rare missing Status, so it is
-# built only when some instance lacks one.
-unknown contains no_status(i, inst) if {
-	some i, inst in input.instances
+# Without a Status the instance may be running: unknown (its agent is not
+# reported up). A running instance: unknown when its record has no status,
+# or when it has no record at all. Anything else is judged by `deny`.
+agent_unknown(i, inst) := no_status(i, inst) if {
 	not inst.Status
-	not inst.InstanceId in agent_up
+} else := status_missing(i, inst) if {
+	inst.Status == "Running"
+	inst.InstanceId in status_unreported
+} else := no_record(i, inst) if {
+	inst.Status == "Running"
+	not agent_down[inst.InstanceId]
+	not inst.InstanceId in status_unreported
 }
 
 # Each finding is built by one function that also spells the label out:

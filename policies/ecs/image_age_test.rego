@@ -102,3 +102,18 @@ test_message_names_an_unnamed_instance_by_its_id if {
 		with data.ecsguard.now_ns as now
 	{f.msg | some f in findings} == {"instance i-1 runs image m-old (web-2023) created 2024-01-01T00:00:00Z, 366 days ago (limit 180 days)"}
 }
+
+test_instance_in_a_region_without_images_is_unknown if {
+	# No image was listed in cn-shanghai: every instance there is unknown, in
+	# OPA as in regorus (the lookup of the region must not be undefined).
+	findings := data.ecsguard.ecs.image_age.unknown with input as {"regions": ["cn-hangzhou", "cn-shanghai"], "instances": [instance({"RegionId": "cn-shanghai"})], "images": images}
+		with data.ecsguard.now_ns as now
+	{f.pointer | some f in findings} == {"/instances/0/ImageId"}
+}
+
+test_an_image_listed_with_an_empty_id_does_not_date_an_empty_image_id if {
+	listed := array.concat(images, [{"ImageId": "", "RegionId": "cn-hangzhou", "CreationTime": "2024-12-01T00:00:00Z"}])
+	findings := data.ecsguard.ecs.image_age.unknown with input as {"instances": [instance({"ImageId": ""})], "images": listed}
+		with data.ecsguard.now_ns as now
+	{f.pointer | some f in findings} == {"/instances/0"}
+}

@@ -52,27 +52,28 @@ deny contains f if {
 	}
 }
 
-unknown contains f if {
-	[spot, in_group, unsure] := [spot_strategies, grouped, regions_missing_members]
-	some i, inst in input.instances
-	inst.SpotStrategy in spot
-	not inst.InstanceId in in_group
-	inst.RegionId in unsure
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("spot instance %s is in no collected scaling group, but some scaling groups of %s have no scaling_instances in the snapshot", [label(inst), inst.RegionId]),
-	}
-}
-
+# One pass for both reasons a spot instance outside every group cannot be
+# judged: the cheap test keeps the on-demand majority out, and
+# `ungrouped_unknown` says which reason holds for the few left.
 unknown contains f if {
 	in_group := grouped
 	some i, inst in input.instances
-	not inst.SpotStrategy
+	not inst.SpotStrategy == "NoSpot"
 	not inst.InstanceId in in_group
-	f := {
-		"pointer": sprintf("/instances/%d", [i]),
-		"msg": sprintf("instance %s has no SpotStrategy in the snapshot, whether it is a spot instance cannot be judged", [label(inst)]),
-	}
+	f := ungrouped_unknown(i, inst)
+}
+
+ungrouped_unknown(i, inst) := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("spot instance %s is in no collected scaling group, but some scaling groups of %s have no scaling_instances in the snapshot", [label(inst), inst.RegionId]),
+} if {
+	inst.SpotStrategy in spot_strategies
+	inst.RegionId in regions_missing_members
+} else := {
+	"pointer": sprintf("/instances/%d", [i]),
+	"msg": sprintf("instance %s has no SpotStrategy in the snapshot, whether it is a spot instance cannot be judged", [label(inst)]),
+} if {
+	not inst.SpotStrategy
 }
 
 members_collected(g) if is_array(g.scaling_instances)
