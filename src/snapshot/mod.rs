@@ -144,29 +144,41 @@ impl Snapshot {
             reason: e.to_string(),
         };
         let mut file = std::fs::File::open(path).map_err(unreadable)?;
-        let text = read_text(&mut file).map_err(unreadable)?;
-        let len = text.len();
-        let mut snapshot = Snapshot::from_text(name, text)?;
-        // Indexed: reports read what they need through the same open file
-        // from here on. A pipe cannot be read twice, so its text stays.
-        if file.metadata().is_ok_and(|m| m.is_file()) {
-            snapshot.source = SourceText::File { file, len };
+        let regular = file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0);
+        if regular {
+            if let Some(map) = map_file(&file) {
+                let text = utf8_text(&map).map_err(unreadable)?;
+                let len = text.len();
+                let parts = Snapshot::parse(&name, text)?;
+                // Indexed: reports read what they need through the same
+                // open file from here on, and the mapping goes.
+                return Ok(parts.with_source(name, SourceText::File { file, len }));
+            }
         }
-        Ok(snapshot)
+        // A pipe (`/dev/stdin`, `<(...)`) cannot be mapped, nor read twice:
+        // its text is read whole and stays for the reports.
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| unreadable(not_utf8(e.utf8_error().valid_up_to())))?;
+        Snapshot::from_text(name, text)
     }
 
     /// Parses, validates and indexes `text`.
     pub fn from_text(path: String, text: String) -> Result<Snapshot, LoadError> {
+        let parts = Snapshot::parse(&path, &text)?;
+        Ok(parts.with_source(path, SourceText::Memory(text)))
+    }
+
+    fn parse(path: &str, text: &str) -> Result<Parsed, LoadError> {
         let threads = crate::cores::available();
         let (layout, value) =
-            parse::scan_and_parse(&text, root_shape(), threads).map_err(|e| match e {
-                parse::ParseError::Unscannable => syntax_error(&path, &text),
+            parse::scan_and_parse(text, root_shape(), threads).map_err(|e| match e {
+                parse::ParseError::Unscannable => syntax_error(path, text),
                 parse::ParseError::Unit(parse::UnitError::Syntax { offset, message }) => {
-                    json_error(&path, &text, offset, message)
+                    json_error(path, text, offset, message)
                 }
-                parse::ParseError::Unit(parse::UnitError::Schema(v)) => {
-                    schema_error(&path, &text, v)
-                }
+                parse::ParseError::Unit(parse::UnitError::Schema(v)) => schema_error(path, text, v),
             })?;
         let collected_at = value["collected_at"]
             .as_string()
@@ -180,10 +192,8 @@ impl Snapshot {
                 .collect(),
             _ => Vec::new(),
         };
-        let (kinds, collection_errors) = index(&text, &value, &layout, threads);
-        Ok(Snapshot {
-            path,
-            source: SourceText::Memory(text),
+        let (kinds, collection_errors) = index(text, &value, &layout, threads);
+        Ok(Parsed {
             value,
             collected_at,
             collected_at_ns,
@@ -231,65 +241,87 @@ impl Snapshot {
     }
 }
 
-/// The whole file as text. A snapshot runs to hundreds of megabytes: the
-/// parts are read on all cores at once (copying and the first touch of each
-/// page are most of the cost), and bytes that are not UTF-8 are named by
-/// their offset.
-fn read_text(file: &mut std::fs::File) -> std::io::Result<String> {
-    let bytes = match read_parallel(file) {
-        Ok(bytes) => bytes,
-        // A pipe, a file that changed size under us, or a platform without
-        // positioned reads: one plain read. Positioned reads leave the
-        // cursor where it was, at the start.
-        Err(_) => {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(file, &mut bytes)?;
-            bytes
+/// A snapshot without its text, between parsing and choosing where the text
+/// stays for the reports.
+struct Parsed {
+    value: Value,
+    collected_at: String,
+    collected_at_ns: i64,
+    regions: Vec<String>,
+    kinds: Vec<KindIndex>,
+    collection_errors: Vec<CollectionErrorEntry>,
+}
+
+impl Parsed {
+    fn with_source(self, path: String, source: SourceText) -> Snapshot {
+        Snapshot {
+            path,
+            source,
+            value: self.value,
+            collected_at: self.collected_at,
+            collected_at_ns: self.collected_at_ns,
+            regions: self.regions,
+            kinds: self.kinds,
+            collection_errors: self.collection_errors,
         }
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "not UTF-8 text: invalid byte sequence at byte offset {}",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+    }
 }
 
-#[cfg(unix)]
-fn read_parallel(file: &std::fs::File) -> std::io::Result<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        // A pipe or a device (`/dev/stdin`, `<(…)`) has no size to split.
-        return Err(std::io::Error::from(std::io::ErrorKind::Unsupported));
-    }
-    let len = usize::try_from(meta.len()).map_err(std::io::Error::other)?;
-    let mut bytes = vec![0u8; len];
-    // Small files in one piece: threads would cost more than they save.
-    let part = len.div_ceil(crate::cores::available()).max(1 << 22);
-    std::thread::scope(|s| {
-        let reads: Vec<_> = bytes
-            .chunks_mut(part)
-            .enumerate()
-            .map(|(i, chunk)| s.spawn(move || file.read_exact_at(chunk, (i * part) as u64)))
-            .collect();
-        reads
-            .into_iter()
-            .try_for_each(|r| r.join().expect("read thread panicked"))
-    })?;
-    // Grown since: not the file we measured.
-    if file.metadata()?.len() != len as u64 {
-        return Err(std::io::Error::other("snapshot changed while being read"));
-    }
-    Ok(bytes)
+/// The file mapped into memory, or `None` where it cannot be (the caller
+/// then reads it). A snapshot runs to hundreds of megabytes, most of it
+/// already in the page cache: a private copy would cost a fresh page of
+/// memory per 4 KiB, and on a virtual machine each first touch of a page is
+/// dearer than parsing it.
+fn map_file(file: &std::fs::File) -> Option<memmap2::Mmap> {
+    // SAFETY: the mapping is read-only and private to this process; what it
+    // cannot rule out is another process truncating the file while it is
+    // parsed, which ends the run with SIGBUS instead of an error. ripgrep
+    // accepts the same trade for the same reason.
+    unsafe { memmap2::MmapOptions::new().populate().map(file) }.ok()
 }
 
-#[cfg(not(unix))]
-fn read_parallel(_: &std::fs::File) -> std::io::Result<Vec<u8>> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+/// `bytes` as text, checked on all cores; an error names the offset of the
+/// first byte that is not UTF-8.
+fn utf8_text(bytes: &[u8]) -> std::io::Result<&str> {
+    let threads = crate::cores::available();
+    utf8_in_parts(bytes, bytes.len().div_ceil(threads).max(1 << 22), threads)
+}
+
+fn utf8_in_parts(bytes: &[u8], size: usize, threads: usize) -> std::io::Result<&str> {
+    // Parts start on character boundaries: a part that began inside a
+    // character would fail where the whole does not.
+    let mut starts = vec![0];
+    while let Some(&last) = starts.last() {
+        let mut next = last + size;
+        if next >= bytes.len() {
+            break;
+        }
+        while next < bytes.len() && (bytes[next] as i8) < -0x40 {
+            next += 1;
+        }
+        starts.push(next);
+    }
+    let parts: Vec<(usize, &[u8])> = starts
+        .iter()
+        .zip(starts.iter().skip(1).chain(std::iter::once(&bytes.len())))
+        .map(|(&a, &b)| (a, &bytes[a..b]))
+        .collect();
+    let checked = crate::cores::map(&parts, threads, |&(start, part)| {
+        std::str::from_utf8(part).map_err(|e| start + e.valid_up_to())
+    });
+    if let Some(offset) = checked.into_iter().find_map(Result::err) {
+        return Err(not_utf8(offset));
+    }
+    // SAFETY: every part is valid UTF-8 and starts on a character boundary,
+    // so their concatenation, the whole, is valid UTF-8.
+    Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
+}
+
+fn not_utf8(offset: usize) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        format!("not UTF-8 text: invalid byte sequence at byte offset {offset}"),
+    )
 }
 
 /// The compiled snapshot schema.
@@ -522,5 +554,30 @@ fn push_resources(
             at: locate::LineCol { line: 0, column: 0 },
             parent,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf8_in_parts;
+
+    #[test]
+    fn text_checked_in_parts_keeps_characters_whole() {
+        // "é" is two bytes and "€" three: with parts of 4 bytes, nominal
+        // part starts fall inside both.
+        let text = "abé€xyz€€";
+        for size in 1..text.len() {
+            assert_eq!(utf8_in_parts(text.as_bytes(), size, 2).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn a_bad_byte_in_a_later_part_is_named_by_its_offset_in_the_whole() {
+        let mut bytes = "€".repeat(10).into_bytes();
+        bytes[25] = 0xff;
+        for size in [1, 4, 7, 100] {
+            let e = utf8_in_parts(&bytes, size, 2).unwrap_err();
+            assert!(e.to_string().ends_with("at byte offset 24"), "{size}: {e}");
+        }
     }
 }
