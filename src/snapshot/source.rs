@@ -1,10 +1,10 @@
 //! The snapshot's text after loading.
 //!
 //! Loading needs all of it; judging needs none of it; reports need a few
-//! kilobytes around each finding. So a snapshot loaded from a file gives
-//! its text back once indexed (a 100k-instance snapshot is 250 MB, which
-//! would otherwise sit beside the engine's tree for the whole run), and
-//! excerpts are read from the file when a report asks for them.
+//! kilobytes around each finding. So a snapshot loaded from a file is
+//! unmapped once indexed (a 100k-instance snapshot is 250 MB, which would
+//! otherwise sit beside the engine's tree for the whole run), and excerpts
+//! are read from the file when a report asks for them.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -12,7 +12,7 @@ use std::ops::Range;
 
 pub enum SourceText {
     Memory(String),
-    /// The file the snapshot was loaded from (read whole and validated
+    /// The file the snapshot was loaded from (mapped whole and validated
     /// as UTF-8 then), kept open for positioned reads.
     File {
         file: File,
