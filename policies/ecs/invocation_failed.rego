@@ -58,13 +58,17 @@ unknown contains f if {
 unknown contains f if {
 	some i, inv in input.invocations
 	inv.InvocationStatus in failed
-	not inv.RepeatMode in recurring
+	# Through a helper: OPA drops a body whose `not ... in` reads an absent
+	# field, and an absent RepeatMode is exactly when this must answer.
+	not repeats(inv)
 	not inv.CreationTime
 	f := {
 		"pointer": sprintf("/invocations/%d", [i]),
 		"msg": sprintf("Cloud Assistant invocation %s is %s but has no CreationTime in the snapshot, whether it is recent cannot be judged", [inv.InvokeId, inv.InvocationStatus]),
 	}
 }
+
+repeats(inv) if inv.RepeatMode in recurring
 
 current(inv) := true if {
 	inv.RepeatMode in recurring

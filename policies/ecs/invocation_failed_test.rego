@@ -67,3 +67,11 @@ test_failure_without_creation_time_is_unknown if {
 	unknown_pointers(invocations) == {"/invocations/0"}
 	deny_pointers(invocations) == {"/invocations/1/InvocationStatus"}
 }
+
+test_failure_without_repeat_mode_or_creation_time_is_unknown if {
+	# Neither field says whether the failure still matters: unknown, in OPA
+	# as in regorus (an absent RepeatMode must not drop the body).
+	invocations := [object.remove(invocation({"InvocationStatus": "Failed"}), ["CreationTime", "RepeatMode"])]
+	unknown_pointers(invocations) == {"/invocations/0"}
+	count(deny_pointers(invocations)) == 0
+}
