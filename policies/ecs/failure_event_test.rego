@@ -64,3 +64,11 @@ test_missing_fields_are_unknown_when_they_matter if {
 	unknown_pointers(events) == {"/instance_events/0", "/instance_events/1"}
 	count(deny_pointers(events)) == 0
 }
+
+test_failure_without_cycle_status_is_judged_in_both_engines if {
+	# No EventCycleStatus: the failure still happened and is not known to
+	# be pending. OPA must not drop the body on the absent field.
+	events := [object.remove(event({}), ["EventCycleStatus"]), object.remove(event({"EventId": "e-2"}), ["EventCycleStatus", "EventPublishTime"])]
+	deny_pointers(events) == {"/instance_events/0/EventType/Name"}
+	unknown_pointers(events) == {"/instance_events/1"}
+}
