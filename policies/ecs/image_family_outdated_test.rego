@@ -89,3 +89,10 @@ test_message_names_an_unnamed_instance_by_its_id if {
 	findings := data.ecsguard.ecs.image_family_outdated.deny with input as {"instances": [instance({"ImageId": "m-v2", "InstanceName": ""})], "images": images}
 	{f.msg | some f in findings} == {"instance i-1 runs image m-v2, but the newest Available image of family web is m-v3"}
 }
+
+test_instance_in_a_region_without_images_is_unknown if {
+	# No image was listed in cn-shanghai: the instance there is unknown, not
+	# passed (the region's lookup must not be undefined).
+	findings := data.ecsguard.ecs.image_family_outdated.unknown with input as {"regions": ["cn-hangzhou", "cn-shanghai"], "instances": [instance({"RegionId": "cn-shanghai"})], "images": images}
+	{f.pointer | some f in findings} == {"/instances/0/ImageId"}
+}

@@ -67,3 +67,10 @@ test_instance_without_image_id_is_unknown if {
 	instances := [object.remove(instance({}), ["ImageId"]), instance({"ImageId": ""})]
 	unknown_pointers(instances) == {"/instances/0", "/instances/1"}
 }
+
+test_instance_in_a_region_without_images_is_unknown if {
+	# No image was listed in cn-shanghai: the instance there is unknown, not
+	# passed (the region's lookup must not be undefined).
+	findings := data.ecsguard.ecs.image_source.unknown with input as {"regions": ["cn-hangzhou", "cn-shanghai"], "instances": [instance({"RegionId": "cn-shanghai"})], "images": images}
+	{f.pointer | some f in findings} == {"/instances/0/ImageId"}
+}

@@ -75,3 +75,10 @@ test_image_in_a_region_without_images_is_unknown if {
 	some f in findings
 	f.msg == "image m-ok of instance i-1 (app-1) is not in the snapshot, its status cannot be judged"
 }
+
+test_instance_in_a_region_without_images_is_unknown if {
+	# No image was listed in cn-shanghai: the instance there is unknown, not
+	# passed (the region's lookup must not be undefined).
+	findings := data.ecsguard.ecs.unavailable_image.unknown with input as {"regions": ["cn-hangzhou", "cn-shanghai"], "instances": [instance({"RegionId": "cn-shanghai"})], "images": images}
+	{f.pointer | some f in findings} == {"/instances/0/ImageId"}
+}
