@@ -71,7 +71,7 @@ unknown contains f if {
 repeats(inv) if inv.RepeatMode in recurring
 
 current(inv) := true if {
-	inv.RepeatMode in recurring
+	repeats(inv)
 } else := true if {
 	now_ns - time.parse_rfc3339_ns(inv.CreationTime) <= max_age_days * day_ns
 }
