@@ -40,10 +40,24 @@ use core::ops::Bound::*;
 /// The local variables of one scope. A scope holds a handful of names, so a
 /// vector searched by name beats a `BTreeMap` keyed by source text: the
 /// lookup runs for every variable reference and every binding.
-#[derive(Default, Clone)]
+#[derive(Default)]
 struct Scope {
     // Inline: scopes come and go per loop iteration and per call.
     vars: smallvec::SmallVec<[(SourceStr, Value); 4]>,
+}
+
+impl Clone for Scope {
+    fn clone(&self) -> Self {
+        Self {
+            vars: self.vars.clone(),
+        }
+    }
+
+    // `some x in xs` restores its scope before and after every element:
+    // in place, without dropping and rebuilding the whole scope.
+    fn clone_from(&mut self, source: &Self) {
+        self.vars.clone_from(&source.vars);
+    }
 }
 
 impl Scope {
@@ -1090,7 +1104,7 @@ impl Interpreter {
         match self.eval_expr(collection)? {
             Value::Array(a) => {
                 for (idx, value) in a.iter().enumerate() {
-                    *self.current_scope_mut()? = scope_saved.clone();
+                    self.current_scope_mut()?.clone_from(&scope_saved);
 
                     let mut success = if let Some(key_plan) = &key_plan {
                         self.execute_destructuring_plan(key_plan, &Value::from(idx))?
@@ -1105,7 +1119,7 @@ impl Interpreter {
                             == Value::from(true);
 
                     if !success {
-                        *self.current_scope_mut()? = scope_saved.clone();
+                        self.current_scope_mut()?.clone_from(&scope_saved);
                         continue;
                     }
 
@@ -1118,7 +1132,7 @@ impl Interpreter {
                             }
                         }
                     }
-                    *self.current_scope_mut()? = scope_saved.clone();
+                    self.current_scope_mut()?.clone_from(&scope_saved);
 
                     if should_break {
                         break;
@@ -1127,7 +1141,7 @@ impl Interpreter {
             }
             Value::Set(s) => {
                 for value in s.iter() {
-                    *self.current_scope_mut()? = scope_saved.clone();
+                    self.current_scope_mut()?.clone_from(&scope_saved);
 
                     let mut success = if let Some(key_plan) = &key_plan {
                         self.execute_destructuring_plan(key_plan, value)? == Value::from(true)
@@ -1141,7 +1155,7 @@ impl Interpreter {
                             == Value::from(true);
 
                     if !success {
-                        *self.current_scope_mut()? = scope_saved.clone();
+                        self.current_scope_mut()?.clone_from(&scope_saved);
                         continue;
                     }
 
@@ -1154,7 +1168,7 @@ impl Interpreter {
                             }
                         }
                     }
-                    *self.current_scope_mut()? = scope_saved.clone();
+                    self.current_scope_mut()?.clone_from(&scope_saved);
 
                     if should_break {
                         break;
@@ -1164,7 +1178,7 @@ impl Interpreter {
 
             Value::Object(o) => {
                 for (key, value) in o.iter() {
-                    *self.current_scope_mut()? = scope_saved.clone();
+                    self.current_scope_mut()?.clone_from(&scope_saved);
 
                     let mut success = if let Some(key_plan) = &key_plan {
                         self.execute_destructuring_plan(key_plan, key)? == Value::from(true)
@@ -1178,7 +1192,7 @@ impl Interpreter {
                             == Value::from(true);
 
                     if !success {
-                        *self.current_scope_mut()? = scope_saved.clone();
+                        self.current_scope_mut()?.clone_from(&scope_saved);
                         continue;
                     }
 
@@ -1191,7 +1205,7 @@ impl Interpreter {
                             }
                         }
                     }
-                    *self.current_scope_mut()? = scope_saved.clone();
+                    self.current_scope_mut()?.clone_from(&scope_saved);
 
                     if should_break {
                         break;
