@@ -8,6 +8,7 @@
 //! validated as JSON when these run; malformed input yields `None`, never a
 //! panic.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The 1-based line and column of a byte offset.
@@ -54,14 +55,18 @@ pub fn line_cols(text: &str, offsets: &[usize], threads: usize) -> Vec<LineCol> 
 }
 
 /// Splits a JSON pointer (RFC 6901) into unescaped tokens.
-pub fn pointer_tokens(pointer: &str) -> Option<Vec<String>> {
+pub fn pointer_tokens(pointer: &str) -> Option<Vec<Cow<'_, str>>> {
     if pointer.is_empty() {
         return Some(Vec::new());
     }
     let rest = pointer.strip_prefix('/')?;
+    // Borrowed unless escaped: reports split a pointer or two per finding.
     Some(
         rest.split('/')
-            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .map(|t| match t.contains('~') {
+                true => Cow::Owned(t.replace("~1", "/").replace("~0", "~")),
+                false => Cow::Borrowed(t),
+            })
             .collect(),
     )
 }
@@ -73,7 +78,7 @@ pub fn escape_token(token: &str) -> String {
 
 /// The byte range of the value at `tokens`, walking from the value that
 /// starts at `start`.
-pub fn find_value(text: &str, start: usize, tokens: &[String]) -> Option<Range<usize>> {
+pub fn find_value(text: &str, start: usize, tokens: &[Cow<str>]) -> Option<Range<usize>> {
     let b = text.as_bytes();
     let mut at = skip_ws(b, start);
     for token in tokens {

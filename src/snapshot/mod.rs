@@ -224,7 +224,7 @@ impl Snapshot {
                     Some(x) => x,
                     None => return &Value::Undefined,
                 },
-                Value::Object(_) => &v[token.as_str()],
+                Value::Object(_) => v.index_str(&token),
                 _ => return &Value::Undefined,
             };
         }
