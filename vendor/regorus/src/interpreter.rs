@@ -85,6 +85,14 @@ impl Scope {
     }
 }
 
+/// What a call site resolves to (see `Interpreter::call_site`).
+#[derive(Debug, Clone)]
+enum CallSite {
+    Builtin(&'static BuiltinFcn, String),
+    User(Vec<Ref<Rule>>, Ref<Module>, String),
+    Other,
+}
+
 impl core::fmt::Debug for Scope {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_map().entries(self.iter()).finish()
@@ -174,11 +182,11 @@ pub struct Interpreter {
     active_rules: Vec<Ref<Rule>>,
     builtins_cache: BTreeMap<(&'static str, Vec<Value>), Value>,
 
-    // Call sites of builtins, by (address of the current module, address of
-    // the call's function expression): resolving a call builds its path and searches
+    // Call sites, by (address of the current module, address of the call's
+    // function expression): resolving a call builds its path and searches
     // several tables by string, each time. Cleared with every query, while
     // which expressions exist, and where, cannot change.
-    builtin_call_sites: BTreeMap<(usize, usize), Option<(&'static builtins::BuiltinFcn, String)>>,
+    call_sites: BTreeMap<(usize, usize), CallSite>,
     no_rules_lookup: bool,
     execution_timer: ExecutionTimer,
 }
@@ -220,7 +228,7 @@ impl Clone for Interpreter {
             rule_values: BTreeMap::default(),
 
             builtins_cache: BTreeMap::default(),
-            builtin_call_sites: BTreeMap::default(),
+            call_sites: BTreeMap::default(),
             active_rules: Vec::default(),
             contexts: Vec::default(),
             current_module_path: String::default(),
@@ -301,7 +309,7 @@ impl Interpreter {
             rule_values: BTreeMap::default(),
             active_rules: Vec::default(),
             builtins_cache: BTreeMap::default(),
-            builtin_call_sites: BTreeMap::default(),
+            call_sites: BTreeMap::default(),
             no_rules_lookup: false,
             traces: None,
             extensions: Map::default(),
@@ -341,7 +349,7 @@ impl Interpreter {
             rule_values: BTreeMap::default(),
             active_rules: Vec::default(),
             builtins_cache: BTreeMap::default(),
-            builtin_call_sites: BTreeMap::default(),
+            call_sites: BTreeMap::default(),
             no_rules_lookup: false,
             traces: None,
 
@@ -496,7 +504,7 @@ impl Interpreter {
         self.contexts = vec![];
         self.rule_values.clear();
         self.builtins_cache.clear();
-        self.builtin_call_sites.clear();
+        self.call_sites.clear();
         self.reset_execution_timer_state();
     }
 
@@ -2747,28 +2755,26 @@ impl Interpreter {
     }
 
     #[allow(unused_variables)]
-    /// The builtin a call site names, when the full resolution in
-    /// `eval_call_impl` (imports, user functions, default functions, `print`)
-    /// would pick a builtin; cached per call site.
-    fn builtin_at(
-        &mut self,
-        span: &Span,
-        fcn: &ExprRef,
-    ) -> Option<(&'static builtins::BuiltinFcn, String)> {
+    /// What a call site resolves to, by the same steps as `eval_call_impl`
+    /// (imports, user functions, default functions, `print`, builtins),
+    /// cached per call site.
+    fn call_site(&mut self, span: &Span, fcn: &ExprRef) -> CallSite {
         // Resolution reads the current module's path: key by module too.
         let module = self
             .module
             .as_ref()
             .map_or(0, |m| core::ptr::from_ref::<Module>(m) as usize);
         let key = (module, core::ptr::from_ref::<Expr>(fcn) as usize);
-        if let Some(known) = self.builtin_call_sites.get(&key) {
+        if let Some(known) = self.call_sites.get(&key) {
             return known.clone();
         }
         let resolved = (|| {
             let path = get_path_string(fcn, None).ok()?;
-            if self.resolve_fcn_path_through_imports(&path).is_some()
-                || self.lookup_function_by_name(&path).is_some()
-                || self.compiled_policy.default_rules.contains_key(&path)
+            let path = self.resolve_fcn_path_through_imports(&path).unwrap_or(path);
+            if let Some((fcns, m)) = self.lookup_function_by_name(&path) {
+                return Some(CallSite::User(fcns.clone(), m.clone(), path));
+            }
+            if self.compiled_policy.default_rules.contains_key(&path)
                 || self
                     .compiled_policy
                     .default_rules
@@ -2778,9 +2784,10 @@ impl Interpreter {
                 return None;
             }
             let builtin = Self::lookup_builtin(span, &path).ok()??;
-            Some((builtin, path))
-        })();
-        self.builtin_call_sites.insert(key, resolved.clone());
+            Some(CallSite::Builtin(builtin, path))
+        })()
+        .unwrap_or(CallSite::Other);
+        self.call_sites.insert(key, resolved.clone());
         resolved
     }
 
@@ -2887,101 +2894,123 @@ impl Interpreter {
             return Ok(v.clone());
         }
 
-        // A builtin's call site resolves the same way every time, unless a
-        // `with` replaces functions or an extension may shadow it.
+        // A call site resolves the same way every time, unless a `with`
+        // replaces functions or an extension may shadow one: builtins are
+        // called at once, user functions skip the path building and lookups.
+        let mut known_user_function = None;
         if self.with_functions.is_empty() && self.extensions.is_empty() {
-            if let Some((builtin, name)) = self.builtin_at(span, fcn) {
+            match self.call_site(span, fcn) {
+                CallSite::Builtin(builtin, name) => {
+                    let mut param_values = Vec::with_capacity(params.len());
+                    for p in params {
+                        param_values.push(self.eval_expr(p)?);
+                    }
+                    return self.eval_builtin_call(span, &name, *builtin, params, param_values);
+                }
+                CallSite::User(fcns, module, path) => known_user_function = Some((fcns, module, path)),
+                CallSite::Other => {}
+            }
+        }
+
+        let (fcns, fcn_module, selected_fcn_path, with_functions_saved, extension, param_values) =
+            if let Some((fcns, module, path)) = known_user_function {
                 let mut param_values = Vec::with_capacity(params.len());
                 for p in params {
                     param_values.push(self.eval_expr(p)?);
                 }
-                return self.eval_builtin_call(span, &name, *builtin, params, param_values);
+                (fcns, Some(module), path, None, None, param_values)
+            } else {
+            let fcn_path = match get_path_string(fcn, None) {
+                Ok(p) => p,
+                _ => bail!(span.error("invalid function expression")),
+            };
+
+            let mut param_values = Vec::with_capacity(params.len());
+            for p in params {
+                param_values.push(self.eval_expr(p)?);
             }
-        }
 
-        let fcn_path = match get_path_string(fcn, None) {
-            Ok(p) => p,
-            _ => bail!(span.error("invalid function expression")),
-        };
+            // Resolve a leading import alias before the `with` override and builtin
+            // lookups, so an override keyed by the full path reaches aliased calls
+            // and the alias shadows a like-named builtin namespace (matching OPA).
+            let fcn_path = self
+                .resolve_fcn_path_through_imports(&fcn_path)
+                .unwrap_or(fcn_path);
 
-        let mut param_values = Vec::with_capacity(params.len());
-        for p in params {
-            param_values.push(self.eval_expr(p)?);
-        }
+            let orig_fcn_path = fcn_path.clone();
 
-        // Resolve a leading import alias before the `with` override and builtin
-        // lookups, so an override keyed by the full path reaches aliased calls
-        // and the alias shadows a like-named builtin namespace (matching OPA).
-        let fcn_path = self
-            .resolve_fcn_path_through_imports(&fcn_path)
-            .unwrap_or(fcn_path);
-
-        let orig_fcn_path = fcn_path.clone();
-
-        let mut with_functions_saved = None;
-        let selected_fcn_path = match self.with_functions.get(&orig_fcn_path) {
-            Some(FunctionModifier::Function(p)) => {
-                let p = p.clone();
-                with_functions_saved = Some(self.with_functions.clone());
-                self.with_functions.clear();
-                p
-            }
-            Some(FunctionModifier::Value(value_override)) => {
-                if param_values
-                    .iter()
-                    .any(|evaluated_value| evaluated_value == &Value::Undefined)
-                {
-                    return Ok(Value::Undefined);
+            let mut with_functions_saved = None;
+            let selected_fcn_path = match self.with_functions.get(&orig_fcn_path) {
+                Some(FunctionModifier::Function(p)) => {
+                    let p = p.clone();
+                    with_functions_saved = Some(self.with_functions.clone());
+                    self.with_functions.clear();
+                    p
                 }
-                return Ok(value_override.clone());
-            }
-            _ => orig_fcn_path.clone(),
-        };
+                Some(FunctionModifier::Value(value_override)) => {
+                    if param_values
+                        .iter()
+                        .any(|evaluated_value| evaluated_value == &Value::Undefined)
+                    {
+                        return Ok(Value::Undefined);
+                    }
+                    return Ok(value_override.clone());
+                }
+                _ => orig_fcn_path.clone(),
+            };
 
-        let mut extension = None;
-        let empty: Vec<Ref<Rule>> = vec![];
-        let (fcns_rules, fcn_module) = match self.lookup_function_by_name(&selected_fcn_path) {
-            Some((fcns, m)) => (fcns, Some(m.clone())),
-            _ => {
-                if self
-                    .compiled_policy
-                    .default_rules
-                    .contains_key(&selected_fcn_path)
-                    || self
+            let mut extension = None;
+            let (fcns_rules, fcn_module) = match self.lookup_function_by_name(&selected_fcn_path) {
+                Some((fcns, m)) => (fcns.clone(), Some(m.clone())),
+                _ => {
+                    if self
                         .compiled_policy
                         .default_rules
-                        .contains_key(&get_path_string(fcn, Some(&self.current_module_path))?)
-                {
-                    // process default functions later.
-                    (&empty, self.module.clone())
-                }
-                // Look up extension.
-                else if let Some(ext) = self.extensions.get_mut(&selected_fcn_path) {
-                    extension = Some(ext);
-                    (&empty, None)
-                } else if selected_fcn_path == "print" {
-                    return self.eval_print(span, params, param_values);
-                }
-                // Look up builtin function.
-                else if let Some(builtin) = Self::lookup_builtin(span, &selected_fcn_path)? {
-                    let r = self.eval_builtin_call(
-                        span,
-                        &selected_fcn_path.clone(),
-                        *builtin,
-                        params,
-                        param_values,
-                    );
-                    if let Some(with_functions) = with_functions_saved {
-                        self.with_functions = with_functions;
+                        .contains_key(&selected_fcn_path)
+                        || self
+                            .compiled_policy
+                            .default_rules
+                            .contains_key(&get_path_string(fcn, Some(&self.current_module_path))?)
+                    {
+                        // process default functions later.
+                        (Vec::new(), self.module.clone())
                     }
-                    return r;
-                } else {
-                    bail!(
-                        span.error(format!("could not find function {selected_fcn_path}").as_str())
-                    );
+                    // Look up extension.
+                    else if let Some(ext) = self.extensions.get_mut(&selected_fcn_path) {
+                        extension = Some(ext);
+                        (Vec::new(), None)
+                    } else if selected_fcn_path == "print" {
+                        return self.eval_print(span, params, param_values);
+                    }
+                    // Look up builtin function.
+                    else if let Some(builtin) = Self::lookup_builtin(span, &selected_fcn_path)? {
+                        let r = self.eval_builtin_call(
+                            span,
+                            &selected_fcn_path.clone(),
+                            *builtin,
+                            params,
+                            param_values,
+                        );
+                        if let Some(with_functions) = with_functions_saved {
+                            self.with_functions = with_functions;
+                        }
+                        return r;
+                    } else {
+                        bail!(
+                            span.error(format!("could not find function {selected_fcn_path}").as_str())
+                        );
+                    }
                 }
-            }
-        };
+            };
+                (
+                    fcns_rules,
+                    fcn_module,
+                    selected_fcn_path,
+                    with_functions_saved,
+                    extension,
+                    param_values,
+                )
+            };
         if param_values.iter().any(|v| v == &Value::Undefined) {
             if let Some(with_functions) = with_functions_saved {
                 self.with_functions = with_functions;
@@ -3004,7 +3033,6 @@ impl Interpreter {
             }
         }
 
-        let fcns = fcns_rules.clone();
 
         let mut results: Vec<Value> = Vec::new();
         let mut errors: Vec<anyhow::Error> = Vec::new();
