@@ -681,8 +681,12 @@ impl Interpreter {
 
                         let index = self.eval_expr(index)?;
 
-                        // Handle indexing into data.
-                        if index != Value::Undefined {
+                        // Handle indexing into data. (The root is checked
+                        // first: the components are built, as strings, only
+                        // for a reference into data, not for every `x[i]`.)
+                        if index != Value::Undefined
+                            && get_root_var(refr).is_ok_and(|root| root.text() == "data")
+                        {
                             if let Ok(ref_components) =
                                 Parser::get_static_string_path_components(refr)
                             {
