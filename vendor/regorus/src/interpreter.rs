@@ -2759,6 +2759,14 @@ impl Interpreter {
     }
 
     #[allow(unused_variables)]
+    fn eval_params(&mut self, params: &[ExprRef]) -> Result<Vec<Value>> {
+        let mut values = Vec::with_capacity(params.len());
+        for p in params {
+            values.push(self.eval_expr(p)?);
+        }
+        Ok(values)
+    }
+
     /// What a call site resolves to, by the same steps as `eval_call_impl`
     /// (imports, user functions, default functions, `print`, builtins),
     /// cached per call site.
@@ -2905,107 +2913,102 @@ impl Interpreter {
         if self.with_functions.is_empty() && self.extensions.is_empty() {
             match self.call_site(span, fcn) {
                 CallSite::Builtin(builtin, name) => {
-                    let mut param_values = Vec::with_capacity(params.len());
-                    for p in params {
-                        param_values.push(self.eval_expr(p)?);
-                    }
+                    let param_values = self.eval_params(params)?;
                     return self.eval_builtin_call(span, &name, *builtin, params, param_values);
                 }
-                CallSite::User(fcns, module, path) => known_user_function = Some((fcns, module, path)),
+                CallSite::User(fcns, module, path) => {
+                    known_user_function = Some((fcns, module, path))
+                }
                 CallSite::Other => {}
             }
         }
 
         let (fcns, fcn_module, selected_fcn_path, with_functions_saved, extension, param_values) =
             if let Some((fcns, module, path)) = known_user_function {
-                let mut param_values = Vec::with_capacity(params.len());
-                for p in params {
-                    param_values.push(self.eval_expr(p)?);
-                }
+                let param_values = self.eval_params(params)?;
                 (fcns, Some(module), path, None, None, param_values)
             } else {
-            let fcn_path = match get_path_string(fcn, None) {
-                Ok(p) => p,
-                _ => bail!(span.error("invalid function expression")),
-            };
+                let fcn_path = match get_path_string(fcn, None) {
+                    Ok(p) => p,
+                    _ => bail!(span.error("invalid function expression")),
+                };
 
-            let mut param_values = Vec::with_capacity(params.len());
-            for p in params {
-                param_values.push(self.eval_expr(p)?);
-            }
+                let param_values = self.eval_params(params)?;
 
-            // Resolve a leading import alias before the `with` override and builtin
-            // lookups, so an override keyed by the full path reaches aliased calls
-            // and the alias shadows a like-named builtin namespace (matching OPA).
-            let fcn_path = self
-                .resolve_fcn_path_through_imports(&fcn_path)
-                .unwrap_or(fcn_path);
+                // Resolve a leading import alias before the `with` override and builtin
+                // lookups, so an override keyed by the full path reaches aliased calls
+                // and the alias shadows a like-named builtin namespace (matching OPA).
+                let fcn_path = self
+                    .resolve_fcn_path_through_imports(&fcn_path)
+                    .unwrap_or(fcn_path);
 
-            let orig_fcn_path = fcn_path.clone();
+                let orig_fcn_path = fcn_path.clone();
 
-            let mut with_functions_saved = None;
-            let selected_fcn_path = match self.with_functions.get(&orig_fcn_path) {
-                Some(FunctionModifier::Function(p)) => {
-                    let p = p.clone();
-                    with_functions_saved = Some(self.with_functions.clone());
-                    self.with_functions.clear();
-                    p
-                }
-                Some(FunctionModifier::Value(value_override)) => {
-                    if param_values
-                        .iter()
-                        .any(|evaluated_value| evaluated_value == &Value::Undefined)
-                    {
-                        return Ok(Value::Undefined);
+                let mut with_functions_saved = None;
+                let selected_fcn_path = match self.with_functions.get(&orig_fcn_path) {
+                    Some(FunctionModifier::Function(p)) => {
+                        let p = p.clone();
+                        with_functions_saved = Some(self.with_functions.clone());
+                        self.with_functions.clear();
+                        p
                     }
-                    return Ok(value_override.clone());
-                }
-                _ => orig_fcn_path.clone(),
-            };
-
-            let mut extension = None;
-            let (fcns_rules, fcn_module) = match self.lookup_function_by_name(&selected_fcn_path) {
-                Some((fcns, m)) => (fcns.clone(), Some(m.clone())),
-                _ => {
-                    if self
-                        .compiled_policy
-                        .default_rules
-                        .contains_key(&selected_fcn_path)
-                        || self
-                            .compiled_policy
-                            .default_rules
-                            .contains_key(&get_path_string(fcn, Some(&self.current_module_path))?)
-                    {
-                        // process default functions later.
-                        (Vec::new(), self.module.clone())
-                    }
-                    // Look up extension.
-                    else if let Some(ext) = self.extensions.get_mut(&selected_fcn_path) {
-                        extension = Some(ext);
-                        (Vec::new(), None)
-                    } else if selected_fcn_path == "print" {
-                        return self.eval_print(span, params, param_values);
-                    }
-                    // Look up builtin function.
-                    else if let Some(builtin) = Self::lookup_builtin(span, &selected_fcn_path)? {
-                        let r = self.eval_builtin_call(
-                            span,
-                            &selected_fcn_path.clone(),
-                            *builtin,
-                            params,
-                            param_values,
-                        );
-                        if let Some(with_functions) = with_functions_saved {
-                            self.with_functions = with_functions;
+                    Some(FunctionModifier::Value(value_override)) => {
+                        if param_values
+                            .iter()
+                            .any(|evaluated_value| evaluated_value == &Value::Undefined)
+                        {
+                            return Ok(Value::Undefined);
                         }
-                        return r;
-                    } else {
-                        bail!(
-                            span.error(format!("could not find function {selected_fcn_path}").as_str())
-                        );
+                        return Ok(value_override.clone());
                     }
-                }
-            };
+                    _ => orig_fcn_path.clone(),
+                };
+
+                let mut extension = None;
+                let (fcns_rules, fcn_module) =
+                    match self.lookup_function_by_name(&selected_fcn_path) {
+                        Some((fcns, m)) => (fcns.clone(), Some(m.clone())),
+                        _ => {
+                            if self
+                                .compiled_policy
+                                .default_rules
+                                .contains_key(&selected_fcn_path)
+                                || self.compiled_policy.default_rules.contains_key(
+                                    &get_path_string(fcn, Some(&self.current_module_path))?,
+                                )
+                            {
+                                // process default functions later.
+                                (Vec::new(), self.module.clone())
+                            }
+                            // Look up extension.
+                            else if let Some(ext) = self.extensions.get_mut(&selected_fcn_path) {
+                                extension = Some(ext);
+                                (Vec::new(), None)
+                            } else if selected_fcn_path == "print" {
+                                return self.eval_print(span, params, param_values);
+                            }
+                            // Look up builtin function.
+                            else if let Some(builtin) =
+                                Self::lookup_builtin(span, &selected_fcn_path)?
+                            {
+                                let r = self.eval_builtin_call(
+                                    span,
+                                    &selected_fcn_path.clone(),
+                                    *builtin,
+                                    params,
+                                    param_values,
+                                );
+                                if let Some(with_functions) = with_functions_saved {
+                                    self.with_functions = with_functions;
+                                }
+                                return r;
+                            } else {
+                                bail!(span.error(
+                                    format!("could not find function {selected_fcn_path}").as_str()
+                                ));
+                            }
+                        }
+                    };
                 (
                     fcns_rules,
                     fcn_module,
@@ -3036,7 +3039,6 @@ impl Interpreter {
                 Err(e) => bail!(span.error(&format!("{e}"))),
             }
         }
-
 
         let mut results: Vec<Value> = Vec::new();
         let mut errors: Vec<anyhow::Error> = Vec::new();
