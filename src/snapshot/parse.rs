@@ -6,7 +6,7 @@
 //! without allocating per occurrence (a fleet repeats the same forty field
 //! names a hundred thousand times).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -241,12 +241,14 @@ pub fn scan_and_parse(
             None => entries[batch.entry] = values.into_iter().next(),
         }
     }
-    let mut map = BTreeMap::new();
+    let mut root_entries = Vec::with_capacity(layout.root.len());
     for (entry, ((key, _), array)) in layout.root.iter().zip(arrays).enumerate() {
         let value = entries[entry].take().unwrap_or_else(|| Value::from(array));
-        map.insert(Value::from(key.as_str()), value);
+        root_entries.push((Value::from(key.as_str()), value));
     }
-    let root_value = Value::from(map);
+    let root_value = Value::Object(regorus::Rc::new(regorus::value::Object::from_entries(
+        root_entries,
+    )));
     if let Shape::Object(o) = root {
         // The entries were checked one by one; the root's required fields here.
         let required_only = validate::required_only(o);
@@ -379,9 +381,10 @@ impl<'de> Visitor<'de> for Build<'_> {
             let value = map.next_value_seed(Build { keys: self.keys })?;
             entries.push((Value::String(key), value));
         }
-        Ok(Value::from(
-            entries.into_iter().collect::<BTreeMap<Value, Value>>(),
-        ))
+        // Straight into regorus's frozen form: no BTreeMap on the way.
+        Ok(Value::Object(regorus::Rc::new(
+            regorus::value::Object::from_entries(entries),
+        )))
     }
 }
 
@@ -403,5 +406,42 @@ impl<'de> Visitor<'de> for Key<'_> {
     }
     fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
         Ok(self.keys.intern(v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Value {
+        match parse_unit(text, &(0..text.len()), &mut KeyTable::default()) {
+            Ok(v) => v,
+            Err(_) => panic!("{text} does not parse"),
+        }
+    }
+
+    /// Objects go straight into regorus's frozen form: they must equal what
+    /// regorus builds itself (keys sorted, lookups by binary search), with
+    /// the last of duplicate keys winning, as a map would have it.
+    #[test]
+    fn objects_equal_regorus_own_and_last_duplicate_wins() {
+        let text =
+            r#"{"b": 1, "a": {"z": [true, null], "y": "s", "": {}}, "c": 2, "b": 3, "A": []}"#;
+        let ours = parsed(text);
+        let theirs = Value::from_json_str(text).expect("regorus reads it");
+        assert_eq!(ours, theirs);
+        assert_eq!(ours["b"], Value::from(3u64));
+        assert_eq!(ours["a"]["y"], Value::from("s"));
+        let keys: Vec<&Value> = ours.as_object().unwrap().keys_sorted().collect();
+        assert_eq!(
+            keys,
+            [
+                &Value::from("A"),
+                &Value::from("a"),
+                &Value::from("b"),
+                &Value::from("c")
+            ]
+        );
+        assert_eq!(parsed("{}"), Value::from_json_str("{}").unwrap());
     }
 }

@@ -17,6 +17,28 @@ impl Object {
         self
     }
 
+    /// An object of `entries`, stored frozen without a `BTreeMap` built on
+    /// the way (a parser that has all of an object's entries would otherwise
+    /// build the tree only for `freeze` to copy it out again). Keys are
+    /// sorted here; of equal keys the last entry wins, as inserting the
+    /// entries one by one would have it.
+    pub fn from_entries(mut entries: Vec<(Value, Value)>) -> Self {
+        if entries.is_empty() {
+            return Self::new().freeze();
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut kept: Vec<(Value, Value)> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match kept.last_mut() {
+                Some(last) if last.0 == entry.0 => *last = entry,
+                _ => kept.push(entry),
+            }
+        }
+        Self {
+            repr: Repr::Frozen(kept.into_boxed_slice()),
+        }
+    }
+
     /// Wrap into a `Value::Object`.
     #[inline]
     pub fn into_value(self) -> Value {
