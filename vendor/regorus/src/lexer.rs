@@ -154,8 +154,17 @@ impl cmp::PartialEq for SourceStr {
             // Spans of different lengths: different text (spans count bytes).
             return false;
         }
-        (Rc::ptr_eq(&self.source.src, &other.source.src) && self.start == other.start)
-            || self.text().eq(other.text())
+        if Rc::ptr_eq(&self.source.src, &other.source.src) && self.start == other.start {
+            return true;
+        }
+        // Bytes, not `text()`: slicing a `str` checks character boundaries
+        // at both ends, twice per comparison, for names of a few bytes.
+        fn bytes(s: &SourceStr) -> &[u8] {
+            span_range(s.start, s.end)
+                .and_then(|r| s.source.contents().as_bytes().get(r))
+                .unwrap_or(b"<invalid-span>")
+        }
+        bytes(self) == bytes(other)
     }
 }
 
