@@ -246,9 +246,7 @@ pub fn scan_and_parse(
         let value = entries[entry].take().unwrap_or_else(|| Value::from(array));
         root_entries.push((Value::from(key.as_str()), value));
     }
-    let root_value = Value::Object(regorus::Rc::new(regorus::value::Object::from_entries(
-        root_entries,
-    )));
+    let root_value = regorus::value::Object::from_entries(root_entries).into_value();
     if let Shape::Object(o) = root {
         // The entries were checked one by one; the root's required fields here.
         let required_only = validate::required_only(o);
@@ -382,9 +380,7 @@ impl<'de> Visitor<'de> for Build<'_> {
             entries.push((Value::String(key), value));
         }
         // Straight into regorus's frozen form: no BTreeMap on the way.
-        Ok(Value::Object(regorus::Rc::new(
-            regorus::value::Object::from_entries(entries),
-        )))
+        Ok(regorus::value::Object::from_entries(entries).into_value())
     }
 }
 
