@@ -184,9 +184,11 @@ pub struct Interpreter {
 
     // Call sites, by (address of the current module, address of the call's
     // function expression): resolving a call builds its path and searches
-    // several tables by string, each time. Cleared with every query, while
-    // which expressions exist, and where, cannot change.
-    call_sites: BTreeMap<(usize, usize), CallSite>,
+    // several tables by string, each time. Each entry holds the module and
+    // the expression too, so neither address can be freed and reused while
+    // it is cached; the table is cleared with the rest of the evaluation
+    // state before every query, so a change of policies is never missed.
+    call_sites: BTreeMap<(usize, usize), (CallSite, Option<Ref<Module>>, ExprRef)>,
     no_rules_lookup: bool,
     execution_timer: ExecutionTimer,
 }
@@ -2777,7 +2779,7 @@ impl Interpreter {
             .as_ref()
             .map_or(0, |m| core::ptr::from_ref::<Module>(m) as usize);
         let key = (module, core::ptr::from_ref::<Expr>(fcn) as usize);
-        if let Some(known) = self.call_sites.get(&key) {
+        if let Some((known, _, _)) = self.call_sites.get(&key) {
             return known.clone();
         }
         let resolved = (|| {
@@ -2799,7 +2801,8 @@ impl Interpreter {
             Some(CallSite::Builtin(builtin, path))
         })()
         .unwrap_or(CallSite::Other);
-        self.call_sites.insert(key, resolved.clone());
+        self.call_sites
+            .insert(key, (resolved.clone(), self.module.clone(), fcn.clone()));
         resolved
     }
 
