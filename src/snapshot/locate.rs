@@ -63,9 +63,12 @@ pub fn pointer_tokens(pointer: &str) -> Option<Vec<Cow<'_, str>>> {
     // Borrowed unless escaped: reports split a pointer or two per finding.
     Some(
         rest.split('/')
-            .map(|t| match t.contains('~') {
-                true => Cow::Owned(t.replace("~1", "/").replace("~0", "~")),
-                false => Cow::Borrowed(t),
+            .map(|t| {
+                if t.contains('~') {
+                    Cow::Owned(t.replace("~1", "/").replace("~0", "~"))
+                } else {
+                    Cow::Borrowed(t)
+                }
             })
             .collect(),
     )
