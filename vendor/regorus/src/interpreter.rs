@@ -52,15 +52,32 @@ impl Clone for Scope {
             vars: self.vars.clone(),
         }
     }
-
-    // `some x in xs` restores its scope before and after every element:
-    // in place, without dropping and rebuilding the whole scope.
-    fn clone_from(&mut self, source: &Self) {
-        self.vars.clone_from(&source.vars);
-    }
 }
 
 impl Scope {
+    /// Puts back the scope `saved` was cloned from, as `some x in xs` does
+    /// before and after every element. An element's statements only append
+    /// variables and bind values, so dropping what was appended and
+    /// re-cloning only the values that changed is enough; cloning the
+    /// whole scope twice per element (a reference count up and down per
+    /// name and per value) was a fifth of a loop over a list of tags.
+    fn restore(&mut self, saved: &Self) {
+        let kept = saved.vars.len();
+        if self.vars.len() < kept {
+            self.vars.clone_from(&saved.vars);
+            return;
+        }
+        self.vars.truncate(kept);
+        for (slot, original) in self.vars.iter_mut().zip(saved.vars.iter()) {
+            if !slot.0.same_span(&original.0) {
+                slot.0 = original.0.clone();
+            }
+            if !identical(&slot.1, &original.1) {
+                slot.1 = original.1.clone();
+            }
+        }
+    }
+
     fn new() -> Self {
         Self::default()
     }
@@ -82,6 +99,21 @@ impl Scope {
 
     fn iter_mut(&mut self) -> impl Iterator<Item = (&SourceStr, &mut Value)> {
         self.vars.iter_mut().map(|(n, v)| (&*n, v))
+    }
+}
+
+/// The same value, not merely an equal one: the same shared allocation, or
+/// a scalar that is cheap to compare. Values are never changed in place
+/// while shared, so an unchanged pointer means an unchanged value.
+fn identical(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Null, Value::Null) | (Value::Undefined, Value::Undefined) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::String(x), Value::String(y)) => Rc::ptr_eq(x, y),
+        (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
+        (Value::Set(x), Value::Set(y)) => Rc::ptr_eq(x, y),
+        (Value::Object(x), Value::Object(y)) => Rc::ptr_eq(x, y),
+        _ => false,
     }
 }
 
@@ -1118,7 +1150,7 @@ impl Interpreter {
         match self.eval_expr(collection)? {
             Value::Array(a) => {
                 for (idx, value) in a.iter().enumerate() {
-                    self.current_scope_mut()?.clone_from(&scope_saved);
+                    self.current_scope_mut()?.restore(&scope_saved);
 
                     let mut success = if let Some(key_plan) = &key_plan {
                         self.execute_destructuring_plan(key_plan, &Value::from(idx))?
@@ -1133,7 +1165,7 @@ impl Interpreter {
                             == Value::from(true);
 
                     if !success {
-                        self.current_scope_mut()?.clone_from(&scope_saved);
+                        self.current_scope_mut()?.restore(&scope_saved);
                         continue;
                     }
 
@@ -1146,7 +1178,7 @@ impl Interpreter {
                             }
                         }
                     }
-                    self.current_scope_mut()?.clone_from(&scope_saved);
+                    self.current_scope_mut()?.restore(&scope_saved);
 
                     if should_break {
                         break;
@@ -1155,7 +1187,7 @@ impl Interpreter {
             }
             Value::Set(s) => {
                 for value in s.iter() {
-                    self.current_scope_mut()?.clone_from(&scope_saved);
+                    self.current_scope_mut()?.restore(&scope_saved);
 
                     let mut success = if let Some(key_plan) = &key_plan {
                         self.execute_destructuring_plan(key_plan, value)? == Value::from(true)
@@ -1169,7 +1201,7 @@ impl Interpreter {
                             == Value::from(true);
 
                     if !success {
-                        self.current_scope_mut()?.clone_from(&scope_saved);
+                        self.current_scope_mut()?.restore(&scope_saved);
                         continue;
                     }
 
@@ -1182,7 +1214,7 @@ impl Interpreter {
                             }
                         }
                     }
-                    self.current_scope_mut()?.clone_from(&scope_saved);
+                    self.current_scope_mut()?.restore(&scope_saved);
 
                     if should_break {
                         break;
@@ -1192,7 +1224,7 @@ impl Interpreter {
 
             Value::Object(o) => {
                 for (key, value) in o.iter() {
-                    self.current_scope_mut()?.clone_from(&scope_saved);
+                    self.current_scope_mut()?.restore(&scope_saved);
 
                     let mut success = if let Some(key_plan) = &key_plan {
                         self.execute_destructuring_plan(key_plan, key)? == Value::from(true)
@@ -1206,7 +1238,7 @@ impl Interpreter {
                             == Value::from(true);
 
                     if !success {
-                        self.current_scope_mut()?.clone_from(&scope_saved);
+                        self.current_scope_mut()?.restore(&scope_saved);
                         continue;
                     }
 
@@ -1219,7 +1251,7 @@ impl Interpreter {
                             }
                         }
                     }
-                    self.current_scope_mut()?.clone_from(&scope_saved);
+                    self.current_scope_mut()?.restore(&scope_saved);
 
                     if should_break {
                         break;

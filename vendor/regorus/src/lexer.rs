@@ -126,6 +126,14 @@ impl SourceStr {
         Self { source, start, end }
     }
 
+    /// The same span of the same source (not only the same text).
+    #[inline]
+    pub(crate) fn same_span(&self, other: &Self) -> bool {
+        self.start == other.start
+            && self.end == other.end
+            && Rc::ptr_eq(&self.source.src, &other.source.src)
+    }
+
     pub fn text(&self) -> &str {
         // Use safe slicing to avoid panics on malformed spans
         span_range(self.start, self.end).map_or("<invalid-span>", |range| {

@@ -107,10 +107,21 @@ impl Object {
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         match &self.repr {
             Repr::Empty => None,
-            Repr::Frozen(v) => match v.binary_search_by(|(k, _)| cmp_with_str(k, key)) {
-                Ok(i) => Some(&v[i].1),
-                Err(_) => None,
-            },
+            Repr::Frozen(v) => {
+                let guess = position_hint::get(key);
+                if let Some((Value::String(k), value)) = v.get(guess) {
+                    if k.as_ref() == key {
+                        return Some(value);
+                    }
+                }
+                match v.binary_search_by(|(k, _)| cmp_with_str(k, key)) {
+                    Ok(i) => {
+                        position_hint::set(key, i);
+                        Some(&v[i].1)
+                    }
+                    Err(_) => None,
+                }
+            }
             Repr::BTree(m) => m.get(&Value::String(key.into())),
         }
     }
@@ -261,6 +272,57 @@ impl From<Object> for Value {
     fn from(o: Object) -> Self {
         o.into_value()
     }
+}
+
+/// Where a field was last found, by the address of the key looked up.
+///
+/// The interpreter looks fields up with the `&str` of the policy's source
+/// (`inst.InstanceId`), so one call site passes the same address every time,
+/// and objects of one shape (every instance of a fleet) hold that key at the
+/// same position. Checking that position first replaces a binary search
+/// (about six string compares, each on another cache line) with one compare
+/// in most lookups. A wrong guess (other shape, colliding slot) only costs
+/// that compare: the key found there is always checked.
+mod position_hint {
+    #[cfg(feature = "std")]
+    mod table {
+        use core::cell::Cell;
+
+        const SLOTS: usize = 1024;
+
+        std::thread_local! {
+            static POSITIONS: [Cell<u32>; SLOTS] = const { [const { Cell::new(0) }; SLOTS] };
+        }
+
+        #[inline]
+        fn slot(key: &str) -> usize {
+            let address = key.as_ptr() as usize;
+            (address ^ (address >> 10) ^ key.len()) % SLOTS
+        }
+
+        #[inline]
+        pub fn get(key: &str) -> usize {
+            POSITIONS.with(|p| p[slot(key)].get() as usize)
+        }
+
+        #[inline]
+        pub fn set(key: &str, position: usize) {
+            POSITIONS.with(|p| p[slot(key)].set(position as u32));
+        }
+    }
+
+    #[cfg(not(feature = "std"))]
+    mod table {
+        #[inline]
+        pub fn get(_key: &str) -> usize {
+            0
+        }
+
+        #[inline]
+        pub fn set(_key: &str, _position: usize) {}
+    }
+
+    pub use table::{get, set};
 }
 
 /// `k.cmp(&Value::String(key))` without the string value: variants order
