@@ -86,10 +86,26 @@ impl Scope {
         self.vars.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
 
+    fn get_by_span(&self, name: &Span) -> Option<&Value> {
+        self.vars
+            .iter()
+            .find(|(n, _)| n.is_text_of(name))
+            .map(|(_, v)| v)
+    }
+
     fn insert(&mut self, name: SourceStr, value: Value) {
         match self.vars.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = value,
             None => self.vars.push((name, value)),
+        }
+    }
+
+    /// `insert` for a name given as a span: its `SourceStr` is built only
+    /// when the name is new to the scope.
+    fn insert_by_span(&mut self, name: &Span, value: Value) {
+        match self.vars.iter_mut().find(|(n, _)| n.is_text_of(name)) {
+            Some(slot) => slot.1 = value,
+            None => self.vars.push((name.source_str(), value)),
         }
     }
 
@@ -661,11 +677,12 @@ impl Interpreter {
             .ok_or_else(|| anyhow!("internal error: no active scope"))
     }
 
+    /// Binds the variable named by `name` (a span of the policy's source).
     #[inline(always)]
-    fn add_variable(&mut self, name: &SourceStr, value: Value) -> Result<()> {
+    fn add_variable(&mut self, name: &Span, value: Value) -> Result<()> {
         // Only add the variable if the key is not "_"
         if name.text() != "_" {
-            self.current_scope_mut()?.insert(name.clone(), value);
+            self.current_scope_mut()?.insert_by_span(name, value);
         }
 
         Ok(())
@@ -678,7 +695,10 @@ impl Interpreter {
             }
         }
 
-        self.add_variable(name, Value::Undefined)?;
+        if name.text() != "_" {
+            self.current_scope_mut()?
+                .insert(name.clone(), Value::Undefined);
+        }
         Ok(Value::Undefined)
     }
 
@@ -880,9 +900,9 @@ impl Interpreter {
         match domain {
             Value::Array(a) => {
                 for (idx, v) in a.iter().enumerate() {
-                    self.add_variable(&value.source_str(), v.clone())?;
+                    self.add_variable(value, v.clone())?;
                     if let Some(key) = key {
-                        self.add_variable(&key.source_str(), Value::from(idx))?;
+                        self.add_variable(key, Value::from(idx))?;
                     }
                     if !self.eval_query(query)? {
                         r = false;
@@ -892,9 +912,9 @@ impl Interpreter {
             }
             Value::Set(s) => {
                 for v in s.iter() {
-                    self.add_variable(&value.source_str(), v.clone())?;
+                    self.add_variable(value, v.clone())?;
                     if let Some(key) = key {
-                        self.add_variable(&key.source_str(), v.clone())?;
+                        self.add_variable(key, v.clone())?;
                     }
                     if !self.eval_query(query)? {
                         r = false;
@@ -904,9 +924,9 @@ impl Interpreter {
             }
             Value::Object(o) => {
                 for (k, v) in o.iter() {
-                    self.add_variable(&value.source_str(), v.clone())?;
+                    self.add_variable(value, v.clone())?;
                     if let Some(key) = key {
-                        self.add_variable(&key.source_str(), k.clone())?;
+                        self.add_variable(key, k.clone())?;
                     }
                     if !self.eval_query(query)? {
                         r = false;
@@ -945,7 +965,7 @@ impl Interpreter {
         match plan {
             DestructuringPlan::Var(var_name) => {
                 // Bind the variable to the value
-                self.add_variable(&var_name.source_str(), value.clone())?;
+                self.add_variable(var_name, value.clone())?;
                 Ok(Value::Bool(true))
             }
 
@@ -1147,11 +1167,14 @@ impl Interpreter {
             bail!("internal error: missing binding plan for some..in expression");
         };
 
-        match self.eval_expr(collection)? {
+        let collection_value = self.eval_expr(collection)?;
+        // Every element starts from the scope as it was before the
+        // collection was evaluated, and every iteration puts it back so
+        // on its way out.
+        self.current_scope_mut()?.restore(&scope_saved);
+        match collection_value {
             Value::Array(a) => {
                 for (idx, value) in a.iter().enumerate() {
-                    self.current_scope_mut()?.restore(&scope_saved);
-
                     let mut success = if let Some(key_plan) = &key_plan {
                         self.execute_destructuring_plan(key_plan, &Value::from(idx))?
                             == Value::from(true)
@@ -1187,8 +1210,6 @@ impl Interpreter {
             }
             Value::Set(s) => {
                 for value in s.iter() {
-                    self.current_scope_mut()?.restore(&scope_saved);
-
                     let mut success = if let Some(key_plan) = &key_plan {
                         self.execute_destructuring_plan(key_plan, value)? == Value::from(true)
                     } else {
@@ -1224,8 +1245,6 @@ impl Interpreter {
 
             Value::Object(o) => {
                 for (key, value) in o.iter() {
-                    self.current_scope_mut()?.restore(&scope_saved);
-
                     let mut success = if let Some(key_plan) = &key_plan {
                         self.execute_destructuring_plan(key_plan, key)? == Value::from(true)
                     } else {
@@ -3328,8 +3347,11 @@ impl Interpreter {
         }
     }
 
-    fn lookup_local_var_ref(&self, name: &SourceStr) -> Option<&Value> {
-        self.scopes.iter().rev().find_map(|scope| scope.get(name))
+    fn lookup_local_var_ref_by_span(&self, name: &Span) -> Option<&Value> {
+        self.scopes
+            .iter()
+            .rev()
+            .find_map(|scope| scope.get_by_span(name))
     }
 
     fn lookup_local_var(&self, name: &SourceStr) -> Option<Value> {
@@ -3527,15 +3549,13 @@ impl Interpreter {
     }
 
     fn lookup_var(&mut self, span: &Span, fields: &[&str], no_error: bool) -> Result<Value> {
-        let name = span.source_str();
-
         // Return local variable/argument.
-        if let Some(v) = self.lookup_local_var_ref(&name) {
+        if let Some(v) = self.lookup_local_var_ref_by_span(span) {
             return Ok(Self::get_value_chained(v, fields));
         }
 
         // Handle input.
-        if name.text() == "input" {
+        if span.text() == "input" {
             return Ok(Self::get_value_chained(&self.input, fields));
         }
 
@@ -3548,7 +3568,7 @@ impl Interpreter {
         }
 
         // Ensure that rules are evaluated
-        if name.text() == "data" {
+        if span.text() == "data" {
             if self.is_processed(fields)? {
                 return Ok(Self::get_value_chained(&self.data, fields));
             }
@@ -3591,7 +3611,7 @@ impl Interpreter {
             let module = self.current_module()?;
             let mut module_var_path =
                 Parser::get_static_string_path_components(&module.package.refr)?;
-            module_var_path.push(name.text().to_string());
+            module_var_path.push(span.text().to_string());
             let module_var_path_refs: Vec<&str> =
                 module_var_path.iter().map(String::as_str).collect();
 
@@ -3613,7 +3633,7 @@ impl Interpreter {
             {
                 bail!(span.error(&format!(
                     "var {} is unsafe (path {:?}, scopes {:?})",
-                    name.text(),
+                    span.text(),
                     module_var_path,
                     self.scopes
                 )));

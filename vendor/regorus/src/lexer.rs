@@ -153,26 +153,47 @@ impl SourceStr {
     }
 }
 
+/// Whether two spans hold the same text. The same span of the same source
+/// is, without slicing either (names of local variables are compared on
+/// every variable reference and binding).
+#[inline]
+fn same_text(a: (&Source, u32, u32), b: (&Source, u32, u32)) -> bool {
+    if a.2.wrapping_sub(a.1) != b.2.wrapping_sub(b.1) {
+        // Spans of different lengths: different text (spans count bytes).
+        return false;
+    }
+    if Rc::ptr_eq(&a.0.src, &b.0.src) && a.1 == b.1 {
+        return true;
+    }
+    // Bytes, not `text()`: slicing a `str` checks character boundaries at
+    // both ends, twice per comparison, for names of a few bytes.
+    fn bytes((source, start, end): (&Source, u32, u32)) -> &[u8] {
+        span_range(start, end)
+            .and_then(|r| source.contents().as_bytes().get(r))
+            .unwrap_or(b"<invalid-span>")
+    }
+    bytes(a) == bytes(b)
+}
+
+impl SourceStr {
+    /// Whether `span` holds this text: a variable reference is looked up by
+    /// its span without building a `SourceStr` (a reference count up and
+    /// down on the policy's source per lookup).
+    #[inline]
+    pub(crate) fn is_text_of(&self, span: &Span) -> bool {
+        same_text(
+            (&self.source, self.start, self.end),
+            (&span.source, span.start, span.end),
+        )
+    }
+}
+
 impl cmp::PartialEq for SourceStr {
     fn eq(&self, other: &Self) -> bool {
-        // The same span of the same source is the same text, without
-        // slicing both (names of local variables are compared this way on
-        // every variable reference).
-        if self.end.wrapping_sub(self.start) != other.end.wrapping_sub(other.start) {
-            // Spans of different lengths: different text (spans count bytes).
-            return false;
-        }
-        if Rc::ptr_eq(&self.source.src, &other.source.src) && self.start == other.start {
-            return true;
-        }
-        // Bytes, not `text()`: slicing a `str` checks character boundaries
-        // at both ends, twice per comparison, for names of a few bytes.
-        fn bytes(s: &SourceStr) -> &[u8] {
-            span_range(s.start, s.end)
-                .and_then(|r| s.source.contents().as_bytes().get(r))
-                .unwrap_or(b"<invalid-span>")
-        }
-        bytes(self) == bytes(other)
+        same_text(
+            (&self.source, self.start, self.end),
+            (&other.source, other.start, other.end),
+        )
     }
 }
 
