@@ -49,9 +49,10 @@ regions_missing_members := {g.RegionId |
 # is field tests and local lookups (Performance in policies/README.md).
 
 # The group key of every standalone instance that is not stopped and
-# carries every grouping tag ("RegionId|value1|value2"), by index. Inline:
-# a helper call per instance is dear, and `Tags[_]` is cheaper than
-# `some tag in Tags`.
+# carries every grouping tag ([RegionId, [value1, value2]]), by index.
+# Inline: a helper call per instance is dear; the key is an array because
+# building a string costs two builtin calls per instance, and
+# `some tag in Tags` is cheaper than `Tags[_]`.
 keys := ks if {
 	[in_group, gt] := [grouped, group_tags]
 	n := count(gt)
@@ -59,9 +60,9 @@ keys := ks if {
 		some i, inst in input.instances
 		not inst.Status == "Stopped"
 		not inst.InstanceId in in_group
-		values := [object.get(tag, "Value", "") | some k in gt; tag := inst.Tags[_]; tag.Key == k]
+		values := [object.get(tag, "Value", "") | some k in gt; some tag in inst.Tags; tag.Key == k]
 		count(values) == n
-		key := concat("|", array.concat([inst.RegionId], values))
+		key := [inst.RegionId, values]
 	}
 }
 

@@ -31,17 +31,19 @@ min_instances := data.ecsguard.params.app_single_zone.min_instances
 # in policies/README.md).
 
 # The group key of every instance that is not stopped and carries every
-# grouping tag ("RegionId|value1|value2"), by index. Inline: a helper call
-# per instance is dear, and `Tags[_]` is cheaper than `some tag in Tags`.
+# grouping tag ([RegionId, [value1, value2]]), by index. Inline: a helper
+# call per instance is dear; the key is an array because building a string
+# costs two builtin calls per instance, and `some tag in Tags` is cheaper
+# than `Tags[_]`.
 keys := ks if {
 	gt := group_tags
 	n := count(gt)
 	ks := {i: key |
 		some i, inst in input.instances
 		not inst.Status == "Stopped"
-		values := [object.get(tag, "Value", "") | some k in gt; tag := inst.Tags[_]; tag.Key == k]
+		values := [object.get(tag, "Value", "") | some k in gt; some tag in inst.Tags; tag.Key == k]
 		count(values) == n
-		key := concat("|", array.concat([inst.RegionId], values))
+		key := [inst.RegionId, values]
 	}
 }
 

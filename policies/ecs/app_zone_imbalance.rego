@@ -36,17 +36,19 @@ max_share := data.ecsguard.params.app_zone_imbalance.max_share
 # in policies/README.md).
 
 # The group key of every instance that is not stopped and carries every
-# grouping tag ("RegionId|value1|value2"), by index. Inline: a helper call
-# per instance is dear, and `Tags[_]` is cheaper than `some tag in Tags`.
+# grouping tag ([RegionId, [value1, value2]]), by index. Inline: a helper
+# call per instance is dear; the key is an array because building a string
+# costs two builtin calls per instance, and `some tag in Tags` is cheaper
+# than `Tags[_]`.
 keys := ks if {
 	gt := group_tags
 	n := count(gt)
 	ks := {i: key |
 		some i, inst in input.instances
 		not inst.Status == "Stopped"
-		values := [object.get(tag, "Value", "") | some k in gt; tag := inst.Tags[_]; tag.Key == k]
+		values := [object.get(tag, "Value", "") | some k in gt; some tag in inst.Tags; tag.Key == k]
 		count(values) == n
-		key := concat("|", array.concat([inst.RegionId], values))
+		key := [inst.RegionId, values]
 	}
 }
 
@@ -63,7 +65,7 @@ entries := es if {
 }
 
 # Where each run of a group, and of a zone within a group, starts and ends.
-group_starts := {k | some k, _ in entries; k == 0} | {k |
+group_starts := {0 | count(entries) > 0} | {k |
 	es := entries
 	some k, e in es
 	k > 0
@@ -71,7 +73,7 @@ group_starts := {k | some k, _ in entries; k == 0} | {k |
 	prev[0] != e[0]
 }
 
-group_ends := {k | es := entries; last := count(es) - 1; some k, _ in es; k == last} | {k |
+group_ends := {last | last := count(entries) - 1; last >= 0} | {k |
 	es := entries
 	some k, e in es
 	next := es[k + 1]
