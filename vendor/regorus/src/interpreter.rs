@@ -2178,8 +2178,14 @@ impl Interpreter {
                     let ctx_mut = self.get_current_context_mut()?;
                     if key != Value::Undefined && value != Value::Undefined {
                         let map = ctx_mut.value.as_object_mut()?;
-                        match map.get(&key) {
-                            Some(pv) if *pv != value => {
+                        // One search of the map, not a lookup and then an
+                        // insert: the value moves in when the key is new.
+                        let mut new_value = Some(value);
+                        let pv = map.get_or_insert_with(key.clone(), || {
+                            new_value.take().unwrap_or(Value::Undefined)
+                        });
+                        match new_value {
+                            Some(value) if *pv != value => {
                                 let span = ke.span();
                                 return Err(span.source.error(
                                     span.line,
@@ -2193,7 +2199,7 @@ impl Interpreter {
                                     .as_str(),
                                 ));
                             }
-                            _ => map.insert(key, value),
+                            _ => (),
                         };
                     } else {
                         match &ctx_mut.value {
