@@ -48,65 +48,61 @@ regions_missing_members := {g.RegionId |
 # to locals first; findings are built in the head, so the per-instance path
 # is field tests and local lookups (Performance in policies/README.md).
 
-# The group key of every standalone instance that is not stopped and
-# carries every grouping tag ([RegionId, [value1, value2]]), by index.
-# Inline: a helper call per instance is dear; the key is an array because
-# building a string costs two builtin calls per instance, and
-# `some tag in Tags` is cheaper than `Tags[_]`.
-keys := ks if {
-	[in_group, gt] := [grouped, group_tags]
-	n := count(gt)
-	ks := {i: key |
+# [group key, index] of every standalone instance that is not stopped and
+# carries every grouping tag, sorted: the key is [RegionId, [value1,
+# value2]], and a group is a run of neighbours. Inline: a helper call per
+# instance is dear; the key is an array because building a string costs
+# two builtin calls per instance, and `some tag in Tags` is cheaper than
+# `Tags[_]`.
+members := ms if {
+	tag_keys := {k | some k in group_tags}
+	in_group := grouped
+	n := count(tag_keys)
+	ms := sort([[key, i] |
 		some i, inst in input.instances
 		not inst.Status == "Stopped"
 		not inst.InstanceId in in_group
-		values := [object.get(tag, "Value", "") | some k in gt; some tag in inst.Tags; tag.Key == k]
+		values := {[tag.Key, object.get(tag, "Value", "")] | some tag in inst.Tags; tag.Key in tag_keys}
 		count(values) == n
 		key := [inst.RegionId, values]
-	}
+	])
 }
 
-# Members sorted by group key: a group has at least min_instances members
-# when the entry min_instances-1 places earlier has the same key.
-members := sort([[key, i] | some i, key in keys])
-
-# `ms[j]` and `[0]` in two steps: regorus scans for `ms[j][0]` in one.
-crowded := c if {
-	ms := members
-	back := min_instances - 1
-	c := {x[0] |
-		some i, x in ms
-		j := i - back
-		j >= 0
-		earlier := ms[j]
-		earlier[0] == x[0]
-	}
+# The index of every member of a group of at least min_instances: groups
+# are cut where the key changes, and judged by their length, not by looking
+# every instance's group up.
+crowded := cr if {
+	[ms, least] := [members, min_instances]
+	cuts := [k | some k, m in ms; k > 0; prev := ms[k - 1]; prev[0] != m[0]]
+	ends := array.concat(cuts, [count(ms)])
+	cr := [m[1] |
+		some g, first in array.concat([0], cuts)
+		end := ends[g]
+		end - first >= least
+		some m in array.slice(ms, first, end)
+	]
 }
 
 deny contains outside(i, inst) if {
-	[k, cr, unsure] := [keys, crowded, regions_missing_members]
-	some i, inst in input.instances
+	[cr, unsure] := [crowded, regions_missing_members]
+	some i in cr
+	inst := input.instances[i]
 	inst.DeploymentSetId == ""
-	key := k[i]
-	key in cr
 	not inst.RegionId in unsure
 }
 
 unknown contains members_unknown(i, inst) if {
-	[k, cr, unsure] := [keys, crowded, regions_missing_members]
-	some i, inst in input.instances
+	[cr, unsure] := [crowded, regions_missing_members]
+	some i in cr
+	inst := input.instances[i]
 	inst.DeploymentSetId == ""
-	key := k[i]
-	key in cr
 	inst.RegionId in unsure
 }
 
 unknown contains no_deployment_set(i, inst) if {
-	[k, cr] := [keys, crowded]
-	some i, inst in input.instances
+	some i in crowded
+	inst := input.instances[i]
 	not inst.DeploymentSetId
-	key := k[i]
-	key in cr
 }
 
 unknown contains f if {

@@ -30,85 +30,71 @@ min_instances := data.ecsguard.params.app_single_zone.min_instances
 # `a[i][j]` in one expression) and builds findings in the head (Performance
 # in policies/README.md).
 
-# The group key of every instance that is not stopped and carries every
-# grouping tag ([RegionId, [value1, value2]]), by index. Inline: a helper
-# call per instance is dear; the key is an array because building a string
-# costs two builtin calls per instance, and `some tag in Tags` is cheaper
-# than `Tags[_]`.
-keys := ks if {
-	gt := group_tags
-	n := count(gt)
-	ks := {i: key |
+# [group key, zone, index] of every instance that is not stopped and carries
+# every grouping tag, sorted: the key is [RegionId, [value1, value2]], the
+# zone "" where it is not known. A group is a run of neighbours, its zones
+# in order, "" first. Inline: a helper call per instance is dear; the key is
+# an array because building a string costs two builtin calls per instance,
+# and `some tag in Tags` is cheaper than `Tags[_]`.
+members := ms if {
+	tag_keys := {k | some k in group_tags}
+	n := count(tag_keys)
+	ms := sort([[key, zone, i] |
 		some i, inst in input.instances
 		not inst.Status == "Stopped"
-		values := [object.get(tag, "Value", "") | some k in gt; some tag in inst.Tags; tag.Key == k]
+		values := {[tag.Key, object.get(tag, "Value", "")] | some tag in inst.Tags; tag.Key in tag_keys}
 		count(values) == n
 		key := [inst.RegionId, values]
-	}
+		zone := object.get(inst, "ZoneId", "")
+	])
 }
 
-# Members sorted by group key: a group has at least min_instances members
-# when the entry min_instances-1 places earlier has the same key. No
-# per-group scan of the fleet.
-members := sort([[key, i] | some i, key in keys])
-
-crowded := c if {
+# [first, end) of each group's run in members. Findings are then made per
+# group, not by looking every instance's group up.
+groups := gs if {
 	ms := members
-	back := min_instances - 1
-	c := {x[0] |
-		some i, x in ms
-		j := i - back
-		j >= 0
-		earlier := ms[j]
-		earlier[0] == x[0]
-	}
+	cuts := [k | some k, m in ms; k > 0; prev := ms[k - 1]; prev[0] != m[0]]
+	ends := array.concat(cuts, [count(ms)])
+	gs := [[first, end] | some g, first in array.concat([0], cuts); end := ends[g]; end > first]
 }
 
-# Distinct (group, zone) pairs, sorted: a group with two entries spans zones.
-zones := zs if {
-	ks := keys
-	zs := sort({[key, zone] |
-		some i, inst in input.instances
-		key := ks[i]
-		zone := inst.ZoneId
-		zone != ""
-	})
+# Groups with two known zones: the zone changes after a known one.
+spread := {m[0] |
+	ms := members
+	some k, m in ms
+	k > 0
+	prev := ms[k - 1]
+	prev[0] == m[0]
+	prev[1] != m[1]
+	prev[1] != ""
 }
 
-spread := {z[0] |
-	zs := zones
-	some i, z in zs
-	i > 0
-	prev := zs[i - 1]
-	prev[0] == z[0]
-}
-
-# Groups with a member whose zone is not known.
-zoneless := z if {
-	ks := keys
-	z := {key | some i, inst in input.instances; not inst.ZoneId; key := ks[i]} | {key |
-		some i, inst in input.instances
-		inst.ZoneId == ""
-		key := ks[i]
-	}
+# The members of the groups of at least min_instances in one zone, as
+# [members, whether the zone of each is known]: with "" sorting first, a
+# group's first member has no zone exactly when one of them has none.
+single_zone contains [array.slice(ms, first, end), known] if {
+	[ms, gs, sp, least] := [members, groups, spread, min_instances]
+	some g in gs
+	first := g[0]
+	end := g[1]
+	end - first >= least
+	head := ms[first]
+	not head[0] in sp
+	known := head[1] != ""
 }
 
 deny contains one_zone(i, inst) if {
-	[ks, cr, sp, zl] := [keys, crowded, spread, zoneless]
-	some i, inst in input.instances
-	key := ks[i]
-	key in cr
-	not key in sp
-	not key in zl
+	some [ms, true] in single_zone
+	some m in ms
+	i := m[2]
+	inst := input.instances[i]
 }
 
 unknown contains zones_unknown(i, inst) if {
-	[ks, cr, sp, zl] := [keys, crowded, spread, zoneless]
-	some i, inst in input.instances
-	key := ks[i]
-	key in cr
-	not key in sp
-	key in zl
+	some [ms, false] in single_zone
+	some m in ms
+	i := m[2]
+	inst := input.instances[i]
 }
 
 # A validated snapshot never has null Tags: absent is the only way not to

@@ -35,115 +35,83 @@ max_share := data.ecsguard.params.app_zone_imbalance.max_share
 # `a[i][j]` in one expression) and builds findings in the head (Performance
 # in policies/README.md).
 
-# The group key of every instance that is not stopped and carries every
-# grouping tag ([RegionId, [value1, value2]]), by index. Inline: a helper
-# call per instance is dear; the key is an array because building a string
-# costs two builtin calls per instance, and `some tag in Tags` is cheaper
-# than `Tags[_]`.
-keys := ks if {
-	gt := group_tags
-	n := count(gt)
-	ks := {i: key |
+# [group key, zone, index] of every instance that is not stopped and carries
+# every grouping tag, sorted: the key is [RegionId, [value1, value2]], the
+# zone "" where it is not known. A group is a run of neighbours, and so is
+# each of its zones, "" first. Inline: a helper call per instance is dear;
+# the key is an array because building a string costs two builtin calls
+# per instance, and `some tag in Tags` is cheaper than `Tags[_]`.
+members := ms if {
+	tag_keys := {k | some k in group_tags}
+	n := count(tag_keys)
+	ms := sort([[key, zone, i] |
 		some i, inst in input.instances
 		not inst.Status == "Stopped"
-		values := [object.get(tag, "Value", "") | some k in gt; some tag in inst.Tags; tag.Key == k]
+		values := {[tag.Key, object.get(tag, "Value", "")] | some tag in inst.Tags; tag.Key in tag_keys}
 		count(values) == n
 		key := [inst.RegionId, values]
-	}
-}
-
-# [group key, zone, index] sorted: each group, and each zone within it, is a
-# run of neighbours, and a run's length is its size.
-entries := es if {
-	ks := keys
-	es := sort([[key, zone, i] |
-		some i, inst in input.instances
-		key := ks[i]
-		zone := inst.ZoneId
-		zone != ""
+		zone := object.get(inst, "ZoneId", "")
 	])
 }
 
-# Where each run of a group, and of a zone within a group, starts and ends.
-group_starts := {0 | count(entries) > 0} | {k |
-	es := entries
-	some k, e in es
-	k > 0
-	prev := es[k - 1]
-	prev[0] != e[0]
+# [first, end) of each group's run in members, and of each zone's run
+# within a group. Findings are then made per group, not by looking every
+# instance's group up.
+groups := runs(group_cuts)
+
+zones := runs(group_cuts | {k | ms := members; some k, m in ms; k > 0; prev := ms[k - 1]; prev[1] != m[1]})
+
+group_cuts := {0} | {k | ms := members; some k, m in ms; k > 0; prev := ms[k - 1]; prev[0] != m[0]}
+
+runs(cuts) := rs if {
+	starts := sort(cuts)
+	ends := array.concat(array.slice(starts, 1, count(starts)), [count(members)])
+	rs := [[first, end] | some r, first in starts; end := ends[r]; end > first]
 }
-
-group_ends := {last | last := count(entries) - 1; last >= 0} | {k |
-	es := entries
-	some k, e in es
-	next := es[k + 1]
-	next[0] != e[0]
-}
-
-zone_starts := group_starts | {k |
-	es := entries
-	some k, e in es
-	k > 0
-	prev := es[k - 1]
-	prev[0] == e[0]
-	prev[1] != e[1]
-}
-
-zone_ends := group_ends | {k |
-	es := entries
-	some k, e in es
-	next := es[k + 1]
-	next[0] == e[0]
-	next[1] != e[1]
-}
-
-group_first := {e[0]: k | es := entries; some k in group_starts; e := es[k]}
-
-group_last := {e[0]: k | es := entries; some k in group_ends; e := es[k]}
-
-# [group key, zone] -> index of the zone's first entry.
-zone_first := {[e[0], e[1]]: k | es := entries; some k in zone_starts; e := es[k]}
 
 # Group key -> [zone, instances in it, instances in the group] for a zone
 # that holds more than max_share of a group spanning several zones.
 crowded := c if {
-	[es, gf, gl, zf] := [entries, group_first, group_last, zone_first]
-	[least, share] := [min_instances, max_share]
-	c := {key: [e[1], n, total] |
-		some k in zone_ends
-		e := es[k]
-		key := e[0]
-		n := (k - zf[[key, e[1]]]) + 1
-		total := (gl[key] - gf[key]) + 1
+	[ms, gs, zs, least, share] := [members, groups, zones, min_instances, max_share]
+	size := {key: n | some g in gs; head := ms[g[0]]; key := head[0]; n := g[1] - g[0]}
+	c := {head[0]: [head[1], n, total] |
+		some z in zs
+		head := ms[z[0]]
+		n := z[1] - z[0]
+		total := size[head[0]]
 		total >= least
 		n < total
 		n > share * total
 	}
 }
 
-# Groups with a member whose zone is not known.
-zoneless := z if {
-	ks := keys
-	z := {key | some i, inst in input.instances; not inst.ZoneId; key := ks[i]} | {key |
-		some i, inst in input.instances
-		inst.ZoneId == ""
-		key := ks[i]
-	}
+# The groups of at least min_instances, as [members, whether the zone of
+# each is known]: with "" sorting first, a group's first member has no zone
+# exactly when one of them has none.
+sized contains [head[0], array.slice(ms, first, end), known] if {
+	[ms, gs, least] := [members, groups, min_instances]
+	some g in gs
+	first := g[0]
+	end := g[1]
+	end - first >= least
+	head := ms[first]
+	known := head[1] != ""
 }
 
 deny contains imbalanced(i, inst, c) if {
-	[ks, cr, zl] := [keys, crowded, zoneless]
-	some i, inst in input.instances
-	key := ks[i]
+	cr := crowded
+	some [key, ms, true] in sized
 	c := cr[key]
-	not key in zl
+	some m in ms
+	i := m[2]
+	inst := input.instances[i]
 }
 
 unknown contains zones_unknown(inst, i) if {
-	[ks, zl] := [keys, zoneless]
-	some i, inst in input.instances
-	key := ks[i]
-	key in zl
+	some [_, ms, false] in sized
+	some m in ms
+	i := m[2]
+	inst := input.instances[i]
 }
 
 # A validated snapshot never has null Tags: absent is the only way not to

@@ -72,9 +72,16 @@ test_instance_without_tags_is_unknown if {
 	count(deny_pointers(instances)) == 0
 }
 
-# An empty ZoneId is as unknown as a missing one (its own rule body).
+# An empty ZoneId is as unknown as a missing one.
 test_group_with_an_empty_zone_is_unknown if {
 	instances := array.concat(lopsided, [instance("i-6", "", "web")])
 	unknown_pointers(instances) == {"/instances/0", "/instances/1", "/instances/2", "/instances/3", "/instances/4", "/instances/5"}
+	count(deny_pointers(instances)) == 0
+}
+
+# A group too small to fail whatever its zones passes, zone known or not.
+test_small_group_with_a_zoneless_member_passes if {
+	instances := [instance("i-1", "cn-hangzhou-h", "web"), object.remove(instance("i-2", "", "web"), ["ZoneId"])]
+	count(unknown_pointers(instances)) == 0
 	count(deny_pointers(instances)) == 0
 }
