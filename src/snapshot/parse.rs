@@ -4,9 +4,10 @@
 //! every collection; the elements are then parsed on all cores at once and
 //! checked against the schema as they are built. Object keys are interned
 //! without allocating per occurrence (a fleet repeats the same forty field
-//! names a hundred thousand times).
+//! names a hundred thousand times), and so are the short values of fields
+//! whose values repeat.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -259,7 +260,7 @@ pub fn scan_and_parse(
 fn parse_unit(text: &str, range: &Range<usize>, keys: &mut KeyTable) -> Result<Value, UnitError> {
     let slice = &text[range.clone()];
     let mut de = serde_json::Deserializer::from_str(slice);
-    let result = Build { keys }
+    let result = Build { keys, field: None }
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v));
     result.map_err(|e| {
@@ -276,6 +277,11 @@ fn parse_unit(text: &str, range: &Range<usize>, keys: &mut KeyTable) -> Result<V
 #[derive(Default)]
 struct KeyTable {
     keys: HashSet<regorus::Rc<str>, BuildHasherDefault<WordHasher>>,
+    /// Per field (by the address of its interned name): whether its values
+    /// are worth interning. Ids, addresses and names are nearly all
+    /// distinct; interning them only grows the table (millions of entries
+    /// at 100k instances, a cache miss per lookup) and saves no memory.
+    fields: HashMap<usize, Repeats, BuildHasherDefault<WordHasher>>,
 }
 
 /// A multiply-rotate hash over whole words (the FxHash scheme): interned
@@ -312,20 +318,82 @@ impl WordHasher {
 /// Values up to this length are interned; longer ones are mostly unique.
 const INTERN_MAX: usize = 32;
 
+/// How a field's values have repeated so far.
+#[derive(Clone, Copy)]
+enum Repeats {
+    /// Still counting: `seen` values, `fresh` of them new to the table.
+    Sampling {
+        seen: u32,
+        fresh: u32,
+    },
+    Intern,
+    Plain,
+}
+
+impl Default for Repeats {
+    fn default() -> Self {
+        Repeats::Sampling { seen: 0, fresh: 0 }
+    }
+}
+
+/// Values a field's decision is made on: a field whose first 256 values
+/// are more than three quarters distinct is taken for one of unique values
+/// (a few hundred images or vSwitches in a fleet still repeat). A field
+/// decided `Plain` keeps the values it interned while sampling; a decision
+/// once made stands (the elements of one collection share their shape).
+const SAMPLE: u32 = 256;
+
 impl KeyTable {
-    fn intern(&mut self, key: &str) -> regorus::Rc<str> {
+    /// The one `Rc<str>` for `key`, and whether it was new to the table.
+    fn lookup(&mut self, key: &str) -> (regorus::Rc<str>, bool) {
         if let Some(k) = self.keys.get(key) {
-            return k.clone();
+            return (k.clone(), false);
         }
         let k: regorus::Rc<str> = regorus::Rc::from(key);
         self.keys.insert(k.clone());
-        k
+        (k, true)
+    }
+
+    fn intern(&mut self, key: &str) -> regorus::Rc<str> {
+        self.lookup(key).0
+    }
+
+    /// A string value of `field` (None: not under an object key), interned
+    /// unless the field's values are nearly all distinct.
+    fn value(&mut self, field: Option<usize>, v: &str) -> regorus::Rc<str> {
+        if v.len() > INTERN_MAX {
+            return regorus::Rc::from(v);
+        }
+        let Some(field) = field else {
+            return self.intern(v);
+        };
+        let repeats = *self.fields.entry(field).or_default();
+        match repeats {
+            Repeats::Intern => self.intern(v),
+            Repeats::Plain => regorus::Rc::from(v),
+            Repeats::Sampling { seen, fresh } => {
+                let (k, new) = self.lookup(v);
+                let (seen, fresh) = (seen + 1, fresh + u32::from(new));
+                self.fields.insert(
+                    field,
+                    match seen {
+                        SAMPLE if fresh * 4 > seen * 3 => Repeats::Plain,
+                        SAMPLE => Repeats::Intern,
+                        _ => Repeats::Sampling { seen, fresh },
+                    },
+                );
+                k
+            }
+        }
     }
 }
 
 /// Builds a [`Value`] straight from the JSON tokens.
 struct Build<'k> {
     keys: &'k mut KeyTable,
+    /// The object key the value sits under (through arrays), by the
+    /// address of its interned name.
+    field: Option<usize>,
 }
 
 impl<'de> DeserializeSeed<'de> for Build<'_> {
@@ -360,15 +428,15 @@ impl<'de> Visitor<'de> for Build<'_> {
         Ok(Value::from(v))
     }
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(if v.len() <= INTERN_MAX {
-            self.keys.intern(v)
-        } else {
-            regorus::Rc::from(v)
-        }))
+        Ok(Value::String(self.keys.value(self.field, v)))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(v) = seq.next_element_seed(Build { keys: self.keys })? {
+        let field = self.field;
+        while let Some(v) = seq.next_element_seed(Build {
+            keys: self.keys,
+            field,
+        })? {
             items.push(v);
         }
         Ok(Value::from(items))
@@ -376,7 +444,11 @@ impl<'de> Visitor<'de> for Build<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key_seed(Key { keys: self.keys })? {
-            let value = map.next_value_seed(Build { keys: self.keys })?;
+            let field = Some(regorus::Rc::as_ptr(&key) as *const u8 as usize);
+            let value = map.next_value_seed(Build {
+                keys: self.keys,
+                field,
+            })?;
             entries.push((Value::String(key), value));
         }
         // Straight into regorus's frozen form: no BTreeMap on the way.
@@ -439,5 +511,44 @@ mod tests {
             ]
         );
         assert_eq!(parsed("{}"), Value::from_json_str("{}").unwrap());
+    }
+
+    /// The values of a field that repeat share one allocation; a field
+    /// whose values are all distinct stops filling the table once sampled.
+    #[test]
+    fn repeated_values_are_interned_and_distinct_ones_are_not() {
+        let mut keys = KeyTable::default();
+        let instances: Vec<Value> = (0..1000)
+            .map(|n| {
+                let zone = ["h", "i", "j"][n % 3];
+                let text = format!(
+                    r#"{{"InstanceId": "i-{n:05}", "ZoneId": "cn-hangzhou-{zone}", "Tags": [{{"Key": "app", "Value": "web"}}]}}"#
+                );
+                match parse_unit(&text, &(0..text.len()), &mut keys) {
+                    Ok(v) => v,
+                    Err(_) => panic!("{text} does not parse"),
+                }
+            })
+            .collect();
+        let string = |v: &Value| match v {
+            Value::String(s) => s.clone(),
+            other => panic!("{other} is not a string"),
+        };
+        let (first, last) = (&instances[0], &instances[999]);
+        assert!(regorus::Rc::ptr_eq(
+            &string(&first["ZoneId"]),
+            &string(&last["ZoneId"])
+        ));
+        assert!(regorus::Rc::ptr_eq(
+            &string(&first["Tags"][0]["Value"]),
+            &string(&last["Tags"][0]["Value"])
+        ));
+        assert_eq!(last["InstanceId"], Value::from("i-00999"));
+        // The sampled ids, the zones, the tag and the field names.
+        assert!(
+            keys.keys.len() <= SAMPLE as usize + 10,
+            "{} strings interned",
+            keys.keys.len()
+        );
     }
 }
