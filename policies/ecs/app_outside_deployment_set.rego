@@ -49,11 +49,11 @@ regions_missing_members := {g.RegionId |
 # is field tests and local lookups (Performance in policies/README.md).
 
 # [group key, index] of every standalone instance that is not stopped and
-# carries every grouping tag, sorted: the key is [RegionId, [value1,
-# value2]], and a group is a run of neighbours. Inline: a helper call per
-# instance is dear; the key is an array because building a string costs
-# two builtin calls per instance, and `some tag in Tags` is cheaper than
-# `Tags[_]`.
+# carries every grouping tag, sorted: the key is [RegionId, {[Key, Value],
+# ...}], and a group is a run of neighbours. Inline: a helper call per
+# instance is dear; the tags are a set, built in one pass over an
+# instance's tags and compared in one order whatever the order of Tags, and
+# a string key would cost builtin calls per instance.
 members := ms if {
 	tag_keys := {k | some k in group_tags}
 	in_group := grouped

@@ -31,11 +31,12 @@ min_instances := data.ecsguard.params.app_single_zone.min_instances
 # in policies/README.md).
 
 # [group key, zone, index] of every instance that is not stopped and carries
-# every grouping tag, sorted: the key is [RegionId, [value1, value2]], the
-# zone "" where it is not known. A group is a run of neighbours, its zones
-# in order, "" first. Inline: a helper call per instance is dear; the key is
-# an array because building a string costs two builtin calls per instance,
-# and `some tag in Tags` is cheaper than `Tags[_]`.
+# every grouping tag, sorted: the key is [RegionId, {[Key, Value], ...}],
+# the zone "" where it is not known. A group is a run of neighbours, its
+# zones in order, "" first. Inline: a helper call per instance is dear; the
+# tags are a set, built in one pass over an instance's tags and compared in
+# one order whatever the order of Tags, and a string key would cost builtin
+# calls per instance.
 members := ms if {
 	tag_keys := {k | some k in group_tags}
 	n := count(tag_keys)
