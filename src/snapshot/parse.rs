@@ -344,18 +344,8 @@ impl Default for Repeats {
 const SAMPLE: u32 = 256;
 
 impl KeyTable {
-    /// The one `Rc<str>` for `key`, and whether it was new to the table.
-    fn lookup(&mut self, key: &str) -> (regorus::Rc<str>, bool) {
-        if let Some(k) = self.keys.get(key) {
-            return (k.clone(), false);
-        }
-        let k: regorus::Rc<str> = regorus::Rc::from(key);
-        self.keys.insert(k.clone());
-        (k, true)
-    }
-
     fn intern(&mut self, key: &str) -> regorus::Rc<str> {
-        self.lookup(key).0
+        lookup(&mut self.keys, key).0
     }
 
     /// A string value of `field` (None: not under an object key), interned
@@ -367,25 +357,35 @@ impl KeyTable {
         let Some(field) = field else {
             return self.intern(v);
         };
-        let repeats = *self.fields.entry(field).or_default();
-        match repeats {
-            Repeats::Intern => self.intern(v),
+        let repeats = self.fields.entry(field).or_default();
+        match *repeats {
+            Repeats::Intern => lookup(&mut self.keys, v).0,
             Repeats::Plain => regorus::Rc::from(v),
             Repeats::Sampling { seen, fresh } => {
-                let (k, new) = self.lookup(v);
+                let (k, new) = lookup(&mut self.keys, v);
                 let (seen, fresh) = (seen + 1, fresh + u32::from(new));
-                self.fields.insert(
-                    field,
-                    match seen {
-                        SAMPLE if fresh * 4 > seen * 3 => Repeats::Plain,
-                        SAMPLE => Repeats::Intern,
-                        _ => Repeats::Sampling { seen, fresh },
-                    },
-                );
+                *repeats = match seen {
+                    SAMPLE if fresh * 4 > seen * 3 => Repeats::Plain,
+                    SAMPLE => Repeats::Intern,
+                    _ => Repeats::Sampling { seen, fresh },
+                };
                 k
             }
         }
     }
+}
+
+/// The one `Rc<str>` for `key` in `keys`, and whether it was new there.
+fn lookup(
+    keys: &mut HashSet<regorus::Rc<str>, BuildHasherDefault<WordHasher>>,
+    key: &str,
+) -> (regorus::Rc<str>, bool) {
+    if let Some(k) = keys.get(key) {
+        return (k.clone(), false);
+    }
+    let k: regorus::Rc<str> = regorus::Rc::from(key);
+    keys.insert(k.clone());
+    (k, true)
 }
 
 /// Builds a [`Value`] straight from the JSON tokens.
