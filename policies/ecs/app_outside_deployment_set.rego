@@ -68,18 +68,25 @@ members := ms if {
 	])
 }
 
-# The index of every member of a group of at least min_instances: groups
-# are cut where the key changes, and judged by their length, not by looking
-# every instance's group up.
+# [first, end) of each group's run in members. Findings are then made per
+# group, not by looking every instance's group up.
+groups := runs(group_cuts)
+
+group_cuts := {0} | {k | ms := members; some k, m in ms; k > 0; prev := ms[k - 1]; prev[0] != m[0]}
+
+runs(cuts) := rs if {
+	starts := sort(cuts)
+	ends := array.concat(array.slice(starts, 1, count(starts)), [count(members)])
+	rs := [[first, end] | some r, first in starts; end := ends[r]; end > first]
+}
+
+# The index of every member of a group of at least min_instances.
 crowded := cr if {
-	[ms, least] := [members, min_instances]
-	cuts := [k | some k, m in ms; k > 0; prev := ms[k - 1]; prev[0] != m[0]]
-	ends := array.concat(cuts, [count(ms)])
+	[ms, gs, least] := [members, groups, min_instances]
 	cr := [m[1] |
-		some g, first in array.concat([0], cuts)
-		end := ends[g]
-		end - first >= least
-		some m in array.slice(ms, first, end)
+		some g in gs
+		g[1] - g[0] >= least
+		some m in array.slice(ms, g[0], g[1])
 	]
 }
 

@@ -52,11 +52,14 @@ members := ms if {
 
 # [first, end) of each group's run in members. Findings are then made per
 # group, not by looking every instance's group up.
-groups := gs if {
-	ms := members
-	cuts := [k | some k, m in ms; k > 0; prev := ms[k - 1]; prev[0] != m[0]]
-	ends := array.concat(cuts, [count(ms)])
-	gs := [[first, end] | some g, first in array.concat([0], cuts); end := ends[g]; end > first]
+groups := runs(group_cuts)
+
+group_cuts := {0} | {k | ms := members; some k, m in ms; k > 0; prev := ms[k - 1]; prev[0] != m[0]}
+
+runs(cuts) := rs if {
+	starts := sort(cuts)
+	ends := array.concat(array.slice(starts, 1, count(starts)), [count(members)])
+	rs := [[first, end] | some r, first in starts; end := ends[r]; end > first]
 }
 
 # Groups with two known zones: the zone changes after a known one.
