@@ -245,6 +245,11 @@ pub struct Interpreter {
     // it is cached; the table is cleared with the rest of the evaluation
     // state before every query, so a change of policies is never missed.
     call_sites: BTreeMap<(usize, usize), (CallSite, Option<Ref<Module>>, ExprRef)>,
+    // The output argument of a call statement (`f(x, out)`), by the same key
+    // and kept alive the same way as `call_sites`: finding it built the
+    // function's path strings and searched the function table, per
+    // statement evaluated.
+    extra_args: BTreeMap<(usize, usize), (Option<ExprRef>, Option<Ref<Module>>, ExprRef)>,
     no_rules_lookup: bool,
     execution_timer: ExecutionTimer,
 }
@@ -287,6 +292,7 @@ impl Clone for Interpreter {
 
             builtins_cache: BTreeMap::default(),
             call_sites: BTreeMap::default(),
+            extra_args: BTreeMap::default(),
             active_rules: Vec::default(),
             contexts: Vec::default(),
             current_module_path: String::default(),
@@ -368,6 +374,7 @@ impl Interpreter {
             active_rules: Vec::default(),
             builtins_cache: BTreeMap::default(),
             call_sites: BTreeMap::default(),
+            extra_args: BTreeMap::default(),
             no_rules_lookup: false,
             traces: None,
             extensions: Map::default(),
@@ -408,6 +415,7 @@ impl Interpreter {
             active_rules: Vec::default(),
             builtins_cache: BTreeMap::default(),
             call_sites: BTreeMap::default(),
+            extra_args: BTreeMap::default(),
             no_rules_lookup: false,
             traces: None,
 
@@ -563,6 +571,7 @@ impl Interpreter {
         self.rule_values.clear();
         self.builtins_cache.clear();
         self.call_sites.clear();
+        self.extra_args.clear();
         self.reset_execution_timer_state();
     }
 
@@ -1310,18 +1319,10 @@ impl Interpreter {
                         fcn,
                         params,
                         ..
-                    } => self.eval_call(
-                        call_span,
-                        expr,
-                        fcn,
-                        params,
-                        get_extra_arg(
-                            expr,
-                            Some(self.current_module_path.as_str()),
-                            &self.compiled_policy.functions,
-                        ),
-                        true,
-                    )?,
+                    } => {
+                        let extra_arg = self.extra_arg(expr);
+                        self.eval_call(call_span, expr, fcn, params, extra_arg, true)?
+                    }
                     _ => self.eval_expr(expr)?,
                 };
 
@@ -1355,18 +1356,10 @@ impl Interpreter {
                         fcn,
                         params,
                         ..
-                    } => self.eval_call(
-                        call_span,
-                        expr,
-                        fcn,
-                        params,
-                        get_extra_arg(
-                            expr,
-                            Some(self.current_module_path.as_str()),
-                            &self.compiled_policy.functions,
-                        ),
-                        false,
-                    )?,
+                    } => {
+                        let extra_arg = self.extra_arg(expr);
+                        self.eval_call(call_span, expr, fcn, params, extra_arg, false)?
+                    }
                     _ => self.eval_expr(expr)?,
                 };
 
@@ -1761,11 +1754,7 @@ impl Interpreter {
             } = collection_expr.as_ref()
             {
                 // Handle walk(obj, output_param)
-                let extra_arg = get_extra_arg(
-                    &collection_expr,
-                    Some(self.current_module_path.as_str()),
-                    &self.compiled_policy.functions,
-                );
+                let extra_arg = self.extra_arg(&collection_expr);
                 // If there is an extra arg, ignore it while computing the loop value.
                 let params_slice: &[ExprRef] = if extra_arg.is_some() {
                     let (_, prefix) = params
@@ -2858,6 +2847,27 @@ impl Interpreter {
         self.call_sites
             .insert(key, (resolved.clone(), self.module.clone(), fcn.clone()));
         resolved
+    }
+
+    /// `get_extra_arg` for the call `expr` in the current module, cached per
+    /// call site (see `extra_args`).
+    fn extra_arg(&mut self, expr: &ExprRef) -> Option<ExprRef> {
+        let module = self
+            .module
+            .as_ref()
+            .map_or(0, |m| core::ptr::from_ref::<Module>(m) as usize);
+        let key = (module, core::ptr::from_ref::<Expr>(expr) as usize);
+        if let Some((known, _, _)) = self.extra_args.get(&key) {
+            return known.clone();
+        }
+        let found = get_extra_arg(
+            expr,
+            Some(self.current_module_path.as_str()),
+            &self.compiled_policy.functions,
+        );
+        self.extra_args
+            .insert(key, (found.clone(), self.module.clone(), expr.clone()));
+        found
     }
 
     fn lookup_builtin(_span: &Span, path: &str) -> Result<Option<&'static BuiltinFcn>> {
