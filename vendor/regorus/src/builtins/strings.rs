@@ -19,6 +19,7 @@ use crate::value::Value;
 use crate::*;
 
 use anyhow::{bail, Result};
+use core::fmt::Write as _;
 
 mod go_is_print;
 
@@ -315,58 +316,70 @@ fn sprintf(span: &Span, params: &[Ref<Expr>], args: &[Value], _strict: bool) -> 
     let fmt = ensure_string(name, &params[0], &args[0])?;
     let args = ensure_array(name, &params[1], args[1].clone())?;
 
-    let mut s = String::default();
+    // Sized for the format and the strings it takes, and the text between
+    // verbs copied whole: growing the string a character at a time was most
+    // of a call's cost (findings are built with sprintf, one per failure).
+    let capacity = fmt.len()
+        + args
+            .iter()
+            .map(|a| match a {
+                Value::String(sv) => sv.len(),
+                _ => 8,
+            })
+            .sum::<usize>();
+    let mut s = String::with_capacity(capacity);
     let mut args_idx = 0usize;
-    let mut chars = fmt.chars().peekable();
+    let mut rest: &str = fmt.as_ref();
     let args_span = params[1].span();
     loop {
+        match rest.find('%') {
+            Some(at) => {
+                s.push_str(&rest[..at]);
+                rest = &rest[at + 1..];
+            }
+            None => {
+                s.push_str(rest);
+                break;
+            }
+        }
+        let mut chars = rest.chars();
         let (verb, width) = match chars.next() {
-            Some('%') => match chars.next() {
-                Some('%') => {
-                    s.push('%');
-                    continue;
-                }
-                Some(c) if c == '.' || c.is_numeric() => {
-                    let first_char = c;
-                    let mut w = 0;
-                    if c != '.' {
-                        w = c.to_digit(10).expect("could not get digit from char");
-                    }
-
-                    while chars.peek().map(|c| c.is_numeric()) == Some(true) {
-                        w = w * 10
-                            + chars
-                                .next()
-                                .expect("could not get next digit")
-                                .to_digit(10)
-                                .expect("could not get digit from char");
-                    }
-                    let width = match first_char {
-                        '0' => Width::LeadingZeros(w as usize),
-                        '.' => Width::Decimals(w as usize),
-                        _ => Width::Cell(w as usize),
-                    };
-                    match chars.next() {
-                        Some(c) => (c, width),
-                        _ => {
-                            let span = params[0].span();
-                            bail!(span.error(
-                                "missing format verb after `%width` at end of format string"
-                            ));
-                        }
-                    }
-                }
-                Some(c) => (c, Width::None),
-                None => {
-                    let span = params[0].span();
-                    bail!(span.error("missing format verb after `%` at end of format string"));
-                }
-            },
-            Some(c) => {
-                s.push(c);
+            Some('%') => {
+                s.push('%');
+                rest = chars.as_str();
                 continue;
             }
-            None => break,
+            Some(c) if c == '.' || c.is_numeric() => {
+                let first_char = c;
+                let mut w = 0;
+                if c != '.' {
+                    w = c.to_digit(10).expect("could not get digit from char");
+                }
+
+                while let Some(d) = chars.clone().next().filter(|c| c.is_numeric()) {
+                    chars.next();
+                    w = w * 10 + d.to_digit(10).expect("could not get digit from char");
+                }
+                let width = match first_char {
+                    '0' => Width::LeadingZeros(w as usize),
+                    '.' => Width::Decimals(w as usize),
+                    _ => Width::Cell(w as usize),
+                };
+                match chars.next() {
+                    Some(c) => (c, width),
+                    _ => {
+                        let span = params[0].span();
+                        bail!(span.error(
+                            "missing format verb after `%width` at end of format string"
+                        ));
+                    }
+                }
+            }
+            Some(c) => (c, Width::None),
+            None => {
+                let span = params[0].span();
+                bail!(span.error("missing format verb after `%` at end of format string"));
+            }
         };
 
         if args_idx >= args.len() {
@@ -414,6 +427,13 @@ fn sprintf(span: &Span, params: &[Ref<Expr>], args: &[Value], _strict: bool) -> 
                         ))
                     }
                 }
+            }
+            // What the general case below writes, without its copies.
+            ('d', Value::Number(Number::UInt(v))) if matches!(width, Width::None) => {
+                let _ = write!(s, "{v}");
+            }
+            ('d', Value::Number(Number::Int(v))) if *v >= 0 && matches!(width, Width::None) => {
+                let _ = write!(s, "{v}");
             }
             ('d', Value::Number(f)) if f.is_integer() => {
                 let (sign, v) = get_sign_value(f);
@@ -496,6 +516,7 @@ fn sprintf(span: &Span, params: &[Ref<Expr>], args: &[Value], _strict: bool) -> 
             }
             _ => {}
         }
+        rest = chars.as_str();
     }
 
     if args_idx < args.len() {
