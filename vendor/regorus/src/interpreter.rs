@@ -143,9 +143,11 @@ fn is_true(v: Value) -> bool {
 
 /// What a call site resolves to (see `Interpreter::call_site`).
 #[derive(Debug, Clone)]
+// Shared parts, so that taking a cached call site (once per call) copies
+// no vector or string.
 enum CallSite {
-    Builtin(&'static BuiltinFcn, String),
-    User(Vec<Ref<Rule>>, Ref<Module>, String),
+    Builtin(&'static BuiltinFcn, Rc<str>),
+    User(Rc<[Ref<Rule>]>, Ref<Module>, Rc<str>),
     Other,
 }
 
@@ -228,6 +230,10 @@ pub struct Interpreter {
     with_document: Value,
     with_functions: BTreeMap<String, FunctionModifier>,
     scopes: Vec<Scope>,
+    // Emptied scope stacks of returned function calls, reused by the next
+    // calls: a call swaps the caller's stack out for one of these instead
+    // of allocating a new one.
+    spare_scopes: Vec<Vec<Scope>>,
     // TODO: handle recursive calls where same expr could have different values.
     loop_var_values: ExprLookup,
     contexts: Vec<Context>,
@@ -288,6 +294,7 @@ impl Clone for Interpreter {
             processed_paths: Value::new_object(),
             loop_var_values: ExprLookup::new(),
             scopes: Vec::default(),
+            spare_scopes: Vec::default(),
             rule_values: BTreeMap::default(),
 
             builtins_cache: BTreeMap::default(),
@@ -365,6 +372,7 @@ impl Interpreter {
             with_document: Value::new_object(),
             with_functions: BTreeMap::default(),
             scopes: Vec::default(),
+            spare_scopes: Vec::default(),
             contexts: Vec::default(),
             loop_var_values: Lookup::default(),
 
@@ -406,6 +414,7 @@ impl Interpreter {
             with_document: Value::new_object(),
             with_functions: BTreeMap::default(),
             scopes: Vec::default(),
+            spare_scopes: Vec::default(),
             contexts: Vec::default(),
             loop_var_values: Lookup::default(),
 
@@ -2829,7 +2838,11 @@ impl Interpreter {
             let path = get_path_string(fcn, None).ok()?;
             let path = self.resolve_fcn_path_through_imports(&path).unwrap_or(path);
             if let Some((fcns, m)) = self.lookup_function_by_name(&path) {
-                return Some(CallSite::User(fcns.clone(), m.clone(), path));
+                return Some(CallSite::User(
+                    Rc::from(fcns.as_slice()),
+                    m.clone(),
+                    Rc::from(path),
+                ));
             }
             if self.compiled_policy.default_rules.contains_key(&path)
                 || self
@@ -2841,12 +2854,25 @@ impl Interpreter {
                 return None;
             }
             let builtin = Self::lookup_builtin(span, &path).ok()??;
-            Some(CallSite::Builtin(builtin, path))
+            Some(CallSite::Builtin(builtin, Rc::from(path)))
         })()
         .unwrap_or(CallSite::Other);
         self.call_sites
             .insert(key, (resolved.clone(), self.module.clone(), fcn.clone()));
         resolved
+    }
+
+    /// The caller's scope stack, replaced by an empty one for a function
+    /// call's own variables; `leave_function_scopes` puts it back.
+    fn enter_function_scopes(&mut self) -> Vec<Scope> {
+        let callee = self.spare_scopes.pop().unwrap_or_default();
+        core::mem::replace(&mut self.scopes, callee)
+    }
+
+    fn leave_function_scopes(&mut self, caller: Vec<Scope>) {
+        let mut callee = core::mem::replace(&mut self.scopes, caller);
+        callee.clear();
+        self.spare_scopes.push(callee);
     }
 
     /// `get_extra_arg` for the call `expr` in the current module, cached per
@@ -3077,9 +3103,9 @@ impl Interpreter {
                         }
                     };
                 (
-                    fcns_rules,
+                    Rc::from(fcns_rules),
                     fcn_module,
-                    selected_fcn_path,
+                    Rc::from(selected_fcn_path),
                     with_functions_saved,
                     extension,
                     param_values,
@@ -3107,10 +3133,11 @@ impl Interpreter {
             }
         }
 
-        let mut results: Vec<Value> = Vec::new();
+        // A function has one value, nearly always from one definition.
+        let mut results: smallvec::SmallVec<[Value; 1]> = smallvec::SmallVec::new();
         let mut errors: Vec<anyhow::Error> = Vec::new();
 
-        'outer: for fcn_rule in fcns {
+        'outer: for fcn_rule in fcns.iter() {
             let (args, output_expr, bodies) = match fcn_rule.as_ref() {
                 Rule::Spec {
                     head: RuleHead::Func { args, assign, .. },
@@ -3135,7 +3162,7 @@ impl Interpreter {
 
             // Back up local variables of current function and empty
             // the local variables of callee function.
-            let scopes = core::mem::take(&mut self.scopes);
+            let scopes = self.enter_function_scopes();
 
             // Set the arguments scope.
             let args_scope = Scope::new();
@@ -3176,7 +3203,7 @@ impl Interpreter {
                 };
 
                 if !binding_success {
-                    self.scopes = scopes;
+                    self.leave_function_scopes(scopes);
                     continue 'outer;
                 }
             }
@@ -3198,7 +3225,7 @@ impl Interpreter {
                     // the error is swallowed below in non-strict mode.
                     self.set_current_module(prev_module)?;
                     errors.push(e);
-                    self.scopes = scopes;
+                    self.leave_function_scopes(scopes);
                     continue;
                 }
             };
@@ -3231,7 +3258,7 @@ impl Interpreter {
             };
 
             // Restore local variables for current context.
-            self.scopes = scopes;
+            self.leave_function_scopes(scopes);
 
             if result != Value::Undefined {
                 results.push(result);
@@ -3255,7 +3282,7 @@ impl Interpreter {
                 let rules = match self
                     .compiled_policy
                     .default_rules
-                    .get(&selected_fcn_path)
+                    .get(&*selected_fcn_path)
                     .cloned()
                 {
                     Some(rules) => Some(rules),
@@ -3874,15 +3901,27 @@ impl Interpreter {
         // exclusive even for partial rules and must short-circuit.
         let is_partial = ctx.is_set || ctx.key_expr.is_some();
         let result = if bodies.is_empty() {
-            self.contexts.push(ctx.clone());
+            self.contexts.push(ctx);
             self.eval_output_expr()
         } else {
             let mut result = Ok(true);
             let mut any_success = false;
+            // With one body the context is moved, not cloned: a clone shares
+            // the value the body adds to, which then had to be copied on its
+            // first write (a set per function call).
+            let mut ctx = Some(ctx);
             for (idx, body) in bodies.iter().enumerate() {
                 if idx == 0 {
-                    self.contexts.push(ctx.clone());
+                    let first = if bodies.len() == 1 {
+                        ctx.take()
+                    } else {
+                        ctx.clone()
+                    };
+                    self.contexts.extend(first);
                 } else {
+                    let Some(ctx) = ctx.as_ref() else {
+                        bail!("internal error: rule's context already taken");
+                    };
                     let popped = self
                         .contexts
                         .pop()
