@@ -1177,14 +1177,15 @@ impl Interpreter {
 
         let binding_plan = self
             .loop_hoisting_table(module_idx)
-            .get_expr_binding_plan(module_idx, expr_idx)
-            .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?;
+            .get_expr_binding_plan_shared(module_idx, expr_idx)
+            .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
+            .cloned();
 
         let Some(BindingPlan::SomeIn {
             key_plan,
             value_plan,
             ..
-        }) = binding_plan.cloned()
+        }) = binding_plan.as_deref()
         else {
             bail!("internal error: missing binding plan for some..in expression");
         };
@@ -1841,18 +1842,16 @@ impl Interpreter {
                 }
             }
 
-            let index_plan = if let Some(index) = index_expr {
+            let index_binding = if let Some(index) = index_expr {
                 let module_idx = self.current_module_index;
                 let expr_idx = index.as_ref().eidx();
                 let plan = self
                     .loop_hoisting_table(module_idx)
-                    .get_expr_binding_plan(module_idx, expr_idx)
+                    .get_expr_binding_plan_shared(module_idx, expr_idx)
                     .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?;
 
                 match plan.cloned() {
-                    Some(BindingPlan::LoopIndex {
-                        destructuring_plan, ..
-                    }) => destructuring_plan,
+                    Some(plan) if matches!(*plan, BindingPlan::LoopIndex { .. }) => plan,
                     Some(other_plan) => {
                         bail!("internal error: expected LoopIndex for loop index expression, got {:?}", other_plan);
                     }
@@ -1862,6 +1861,13 @@ impl Interpreter {
                 }
             } else {
                 bail!("internal error: no binding plan found for loop index expression");
+            };
+            let BindingPlan::LoopIndex {
+                destructuring_plan: index_plan,
+                ..
+            } = &*index_binding
+            else {
+                bail!("internal error: expected LoopIndex for loop index expression");
             };
 
             // Create a new scope.
@@ -3183,17 +3189,18 @@ impl Interpreter {
                     .get(idx)
                     .ok_or_else(|| anyhow!("internal error: missing param value"))?;
 
+                let plan = self
+                    .loop_hoisting_table(module_idx)
+                    .get_expr_binding_plan_shared(module_idx, expr_idx)
+                    .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
+                    .cloned();
                 let binding_success = if let Some(BindingPlan::Parameter {
                     destructuring_plan,
                     ..
-                }) = self
-                    .loop_hoisting_table(module_idx)
-                    .get_expr_binding_plan(module_idx, expr_idx)
-                    .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
-                    .cloned()
+                }) = plan.as_deref()
                 {
                     // Execute the destructuring plan with the parameter value
-                    is_true(self.execute_destructuring_plan(&destructuring_plan, param_value)?)
+                    is_true(self.execute_destructuring_plan(destructuring_plan, param_value)?)
                 } else {
                     // Raise error if binding plan is not found
                     return Err(span.error(&format!(
@@ -3359,16 +3366,17 @@ impl Interpreter {
             if allow_return_arg {
                 let module_idx = self.current_module_index;
                 let expr_idx = last_param.as_ref().eidx();
+                let plan = self
+                    .loop_hoisting_table(module_idx)
+                    .get_expr_binding_plan_shared(module_idx, expr_idx)
+                    .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
+                    .cloned();
                 if let Some(BindingPlan::Parameter {
                     destructuring_plan, ..
-                }) = self
-                    .loop_hoisting_table(module_idx)
-                    .get_expr_binding_plan(module_idx, expr_idx)
-                    .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
-                    .cloned()
+                }) = plan.as_deref()
                 {
                     // Execute the destructuring plan with the return value
-                    let result = self.execute_destructuring_plan(&destructuring_plan, &value)?;
+                    let result = self.execute_destructuring_plan(destructuring_plan, &value)?;
                     Ok(result)
                 } else {
                     // Raise error if binding plan is not found
@@ -3763,13 +3771,13 @@ impl Interpreter {
             Expr::AssignExpr { .. } => {
                 let module_idx = self.current_module_index;
                 let expr_idx = expr.as_ref().eidx();
-                let expr_text = expr.span().text().to_string();
                 let binding_plan = self
                     .loop_hoisting_table(module_idx)
-                    .get_expr_binding_plan(module_idx, expr_idx)
+                    .get_expr_binding_plan_shared(module_idx, expr_idx)
                     .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
                     .cloned()
                     .ok_or_else(|| {
+                        let expr_text = expr.span().text();
                         expr.span().error(
                             format!(
                                 "binding plan missing for assignment expression (module_idx={module_idx}, expr_idx={expr_idx}, expr='{expr_text}')"
@@ -3777,10 +3785,10 @@ impl Interpreter {
                             .as_str(),
                         )
                     })?;
-                let BindingPlan::Assignment { plan } = binding_plan else {
+                let BindingPlan::Assignment { plan } = &*binding_plan else {
                     bail!(expr.span().error("internal error: not an assignment plan"));
                 };
-                self.execute_assignment_plan(&plan)
+                self.execute_assignment_plan(plan)
             }
             Expr::BinExpr { op, lhs, rhs, .. } => self.eval_bin_expr(op, lhs, rhs),
             Expr::BoolExpr { op, lhs, rhs, .. } => self.eval_bool_expr(op, lhs, rhs),

@@ -115,7 +115,8 @@ pub struct HoistedLoopsLookup {
 
     /// Maps (module_index, expr_index) -> BindingPlan
     /// Stores pre-computed binding plans for assignment-style expressions
-    expr_binding_plans: Lookup<BindingPlan>,
+    // Shared, so the interpreter takes a plan per use without copying it.
+    expr_binding_plans: Lookup<crate::Rc<BindingPlan>>,
 
     /// Maps (module_index, query_index) -> ScopeContext
     /// Stores compilation contexts for queries (rules, comprehensions, every)
@@ -215,7 +216,7 @@ impl HoistedLoopsLookup {
         plan: BindingPlan,
     ) -> Result<()> {
         self.expr_binding_plans
-            .set_checked(module_idx, expr_idx, plan)
+            .set_checked(module_idx, expr_idx, crate::Rc::new(plan))
             .map_err(|err| anyhow!("expr_binding_plans out of bounds: {err}"))
     }
 
@@ -235,6 +236,18 @@ impl HoistedLoopsLookup {
         module_idx: u32,
         expr_idx: u32,
     ) -> LookupResult<Option<&BindingPlan>> {
+        self.expr_binding_plans
+            .get_checked(module_idx, expr_idx)
+            .map(|plan| plan.map(|p| &**p))
+    }
+
+    /// The binding plan for an expression, to hold while the interpreter
+    /// (which owns this table) runs it.
+    pub fn get_expr_binding_plan_shared(
+        &self,
+        module_idx: u32,
+        expr_idx: u32,
+    ) -> LookupResult<Option<&crate::Rc<BindingPlan>>> {
         self.expr_binding_plans.get_checked(module_idx, expr_idx)
     }
 }
