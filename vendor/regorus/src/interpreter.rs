@@ -2533,7 +2533,7 @@ impl Interpreter {
 
     fn eval_array(&mut self, items: &Vec<ExprRef>) -> Result<Value> {
         self.check_execution_time()?;
-        let mut array = Vec::new();
+        let mut array = Vec::with_capacity(items.len());
 
         for item in items {
             let term = self.eval_expr(item)?;
@@ -2549,7 +2549,9 @@ impl Interpreter {
 
     fn eval_object(&mut self, fields: &Vec<(Span, ExprRef, ExprRef)>) -> Result<Value> {
         self.check_execution_time()?;
-        let mut object = BTreeMap::new();
+        // Built frozen from its entries (findings are object literals): a
+        // tree per object was an allocation per node and a copy to freeze.
+        let mut object = Vec::with_capacity(fields.len());
 
         for (_, key, value) in fields {
             // TODO: check this
@@ -2564,10 +2566,10 @@ impl Interpreter {
             if value == Value::Undefined {
                 return Ok(Value::Undefined);
             }
-            object.insert(key, value);
+            object.push((key, value));
         }
 
-        Ok(Value::from_map(object))
+        Ok(crate::value::Object::from_entries(object).into_value())
     }
 
     fn eval_set(&mut self, items: &Vec<ExprRef>) -> Result<Value> {

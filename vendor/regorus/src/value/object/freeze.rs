@@ -27,6 +27,11 @@ impl Object {
             return Self::new().freeze();
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
+        if entries.windows(2).all(|w| w[0].0 != w[1].0) {
+            return Self {
+                repr: Repr::Frozen(entries.into_boxed_slice()),
+            };
+        }
         let mut kept: Vec<(Value, Value)> = Vec::with_capacity(entries.len());
         for entry in entries {
             match kept.last_mut() {
