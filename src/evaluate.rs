@@ -277,7 +277,7 @@ fn judge(
                 }
             };
             for item in items {
-                let (pointer, msg) = match (&item["pointer"], &item["msg"]) {
+                let (pointer, msg) = match (item.index_str("pointer"), item.index_str("msg")) {
                     (Value::String(p), Value::String(m)) => (p.to_string(), m.to_string()),
                     _ => {
                         return Err(error_at(

@@ -197,10 +197,11 @@ impl<'a> Outcome<'a> {
                         .all(|c| c.is_alphanumeric() || c == '_') =>
                 {
                     let name = &after[..close];
-                    match &resource[name] {
+                    // By &str: `resource[name]` would build a key value per lookup.
+                    match resource.index_str(name) {
                         regorus::Value::String(s) => out.push_str(s),
-                        regorus::Value::Number(_) | regorus::Value::Bool(_) => {
-                            out.push_str(&resource[name].to_string())
+                        v @ (regorus::Value::Number(_) | regorus::Value::Bool(_)) => {
+                            out.push_str(&v.to_string())
                         }
                         _ => out.push_str(&rest[open..open + close + 2]),
                     }
