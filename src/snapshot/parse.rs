@@ -282,6 +282,44 @@ struct KeyTable {
     /// distinct; interning them only grows the table (millions of entries
     /// at 100k instances, a cache miss per lookup) and saves no memory.
     fields: HashMap<usize, Repeats, BuildHasherDefault<WordHasher>>,
+    /// Per field (None: a collection's elements): the keys of the last
+    /// object read there.
+    shapes: HashMap<Option<usize>, ObjectShape, BuildHasherDefault<WordHasher>>,
+}
+
+/// The keys of the last object read under one field, in document order,
+/// and the order that sorts them. The next object there (the next
+/// instance, the next tag) nearly always has the same keys in the same
+/// order: its keys are then recognised by comparing each with the one
+/// expected at its place, not by hashing, and its entries put in order
+/// without comparing keys.
+#[derive(Default)]
+struct ObjectShape {
+    keys: Vec<regorus::Rc<str>>,
+    /// Document positions of the keys in sorted order; empty when a key
+    /// repeats (the object is then built by sorting, last repeat winning).
+    sorted: Vec<usize>,
+    /// The entries' buffer, kept between objects (each taken in turn).
+    scratch: Vec<Option<(regorus::Rc<str>, Value)>>,
+}
+
+impl ObjectShape {
+    /// Learns the keys of an object that did not match.
+    fn learn(&mut self, entries: &[Option<(regorus::Rc<str>, Value)>]) {
+        self.keys.clear();
+        self.keys
+            .extend(entries.iter().flatten().map(|(k, _)| k.clone()));
+        self.sorted.clear();
+        self.sorted.extend(0..entries.len());
+        self.sorted.sort_by(|&a, &b| self.keys[a].cmp(&self.keys[b]));
+        if self
+            .sorted
+            .windows(2)
+            .any(|w| self.keys[w[0]] == self.keys[w[1]])
+        {
+            self.sorted.clear();
+        }
+    }
 }
 
 /// A multiply-rotate hash over whole words (the FxHash scheme): interned
@@ -442,38 +480,76 @@ impl<'de> Visitor<'de> for Build<'_> {
         Ok(Value::from(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key_seed(Key { keys: self.keys })? {
+        let mut shape = self.keys.shapes.remove(&self.field).unwrap_or_default();
+        let mut entries = std::mem::take(&mut shape.scratch);
+        entries.reserve(shape.keys.len());
+        let mut same = true;
+        while let Some(key) = map.next_key_seed(Key {
+            keys: self.keys,
+            expected: shape.keys.get(entries.len()),
+        })? {
+            same = same
+                && shape
+                    .keys
+                    .get(entries.len())
+                    .is_some_and(|k| regorus::Rc::ptr_eq(k, &key));
             let field = Some(regorus::Rc::as_ptr(&key) as *const u8 as usize);
             let value = map.next_value_seed(Build {
                 keys: self.keys,
                 field,
             })?;
-            entries.push((Value::String(key), value));
+            entries.push(Some((key, value)));
+        }
+        if !(same && entries.len() == shape.keys.len()) {
+            shape.learn(&entries);
         }
         // Straight into regorus's frozen form: no BTreeMap on the way.
-        Ok(regorus::value::Object::from_entries(entries).into_value())
+        let object = if shape.sorted.is_empty() {
+            regorus::value::Object::from_entries(
+                entries
+                    .drain(..)
+                    .flatten()
+                    .map(|(k, v)| (Value::String(k), v))
+                    .collect(),
+            )
+        } else {
+            // Exactly sized: the slice is kept as allocated.
+            let mut sorted = Vec::with_capacity(shape.sorted.len());
+            for &i in &shape.sorted {
+                sorted.extend(entries[i].take().map(|(k, v)| (Value::String(k), v)));
+            }
+            regorus::value::Object::from_sorted_entries(sorted)
+        };
+        entries.clear();
+        shape.scratch = entries;
+        self.keys.shapes.insert(self.field, shape);
+        Ok(object.into_value())
     }
 }
 
-struct Key<'k> {
+struct Key<'k, 's> {
     keys: &'k mut KeyTable,
+    /// The key the last object of this shape had here.
+    expected: Option<&'s regorus::Rc<str>>,
 }
 
-impl<'de> DeserializeSeed<'de> for Key<'_> {
+impl<'de> DeserializeSeed<'de> for Key<'_, '_> {
     type Value = regorus::Rc<str>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
-impl<'de> Visitor<'de> for Key<'_> {
+impl<'de> Visitor<'de> for Key<'_, '_> {
     type Value = regorus::Rc<str>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an object key")
     }
     fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(self.keys.intern(v))
+        match self.expected {
+            Some(k) if k.as_ref() == v => Ok(k.clone()),
+            _ => Ok(self.keys.intern(v)),
+        }
     }
 }
 
@@ -511,6 +587,32 @@ mod tests {
             ]
         );
         assert_eq!(parsed("{}"), Value::from_json_str("{}").unwrap());
+    }
+
+    /// Objects read one after another through one table (where the keys of
+    /// the last object of a field are expected again) equal what regorus
+    /// builds, whether the next has the same keys, others, the same in
+    /// another order, fewer, more, or one twice.
+    #[test]
+    fn objects_of_changing_shapes_equal_regorus_own() {
+        let mut keys = KeyTable::default();
+        let texts = [
+            r#"{"b": 1, "a": {"k": 1, "v": 2}, "c": [{"k": 1, "v": 2}, {"v": 3, "k": 4}]}"#,
+            r#"{"b": 2, "a": {"k": 3, "v": 4}, "c": [{"k": 5}, {"k": 6, "v": 7, "w": 8}]}"#,
+            r#"{"a": {"v": 5, "k": 6}, "b": 3, "c": []}"#,
+            r#"{"b": 4, "a": {"k": 7, "v": 8}, "c": [{"k": 1, "k": 2}]}"#,
+            r#"{"b": 5, "b": 6, "a": {"k": 9, "v": 10}}"#,
+            r#"{"b": 7, "a": {"k": 11, "v": 12}, "c": [{"k": 1, "v": 2}]}"#,
+            r#"{}"#,
+            r#"{"b": 8, "a": {"a": {"a": 1}}}"#,
+        ];
+        for text in texts {
+            let ours = match parse_unit(text, &(0..text.len()), &mut keys) {
+                Ok(v) => v,
+                Err(_) => panic!("{text} does not parse"),
+            };
+            assert_eq!(ours, Value::from_json_str(text).unwrap(), "{text}");
+        }
     }
 
     /// The values of a field that repeat share one allocation; a field

@@ -44,6 +44,18 @@ impl Object {
         }
     }
 
+    /// An object of `entries` already sorted by key, with no key twice (a
+    /// parser that knows its objects' key order): stored as given.
+    pub fn from_sorted_entries(entries: Vec<(Value, Value)>) -> Self {
+        debug_assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
+        if entries.is_empty() {
+            return Self::new().freeze();
+        }
+        Self {
+            repr: Repr::Frozen(entries.into_boxed_slice()),
+        }
+    }
+
     /// Wrap into a `Value::Object`.
     #[inline]
     pub fn into_value(self) -> Value {
