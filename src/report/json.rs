@@ -440,8 +440,8 @@ fn write_plain_pass(outcome: &Outcome, renders: &Renders, f: &Finding, out: &mut
     {
         return false;
     }
-    let resource = renders.resources[kind][index]
-        .get_or_init(|| render_once(&resource_out(outcome.place(f))));
+    let resource =
+        renders.resources[kind][index].get_or_init(|| render_once(&resource_out(outcome.place(f))));
     out.extend_from_slice(b"{\"rule\":");
     out.extend_from_slice(renders.rule(f).get().as_bytes());
     out.extend_from_slice(b",\"status\":\"pass\",\"resource\":");

@@ -28,31 +28,74 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
 }
 
 /// The line and column of each of `offsets` (ascending, on character
-/// boundaries): each thread finds where its run of offsets starts, then
-/// reads only the text between neighbours, so a compact one-line snapshot
-/// costs one pass too.
-pub fn line_cols(text: &str, offsets: &[usize], threads: usize) -> Vec<LineCol> {
-    crate::cores::map_runs(offsets, threads, |run| {
-        let Some(&first) = run.first() else {
-            return Vec::new();
-        };
-        let mut at = line_col(text, first);
+/// boundaries). Each thread reads one stretch of the text, from the last
+/// offset before its run to its own last, counting lines and columns from
+/// the stretch's start; the stretches are then joined in order. So a
+/// compact one-line snapshot costs one pass too, and every byte is read
+/// once, by one thread, which hands the pages it has passed to `release`
+/// (a mapped snapshot's pages, read again here after parsing, would
+/// otherwise all be resident at once beside the parsed tree).
+pub fn line_cols(
+    text: &str,
+    offsets: &[usize],
+    threads: usize,
+    release: &(dyn Fn(std::ops::Range<usize>) + Sync),
+) -> Vec<LineCol> {
+    let run = offsets.len().div_ceil(threads.max(1)).max(1);
+    let runs: Vec<(usize, &[usize])> = offsets
+        .chunks(run)
+        .enumerate()
+        .map(|(k, r)| (if k == 0 { 0 } else { offsets[k * run - 1] }, r))
+        .collect();
+    // Per offset: lines since the stretch's start, the column, and whether
+    // a line ended in the stretch before it (else the column continues the
+    // stretch's first line).
+    let stretches = crate::cores::map(&runs, threads, |&(from, run)| {
         let mut out = Vec::with_capacity(run.len());
-        out.push(at);
-        for pair in run.windows(2) {
-            let between = &text[pair[0]..pair[1]];
+        let (mut at, mut lines, mut column, mut new_line) = (from, 0, 0, false);
+        let mut released = from;
+        for &offset in run {
+            let between = &text[at..offset];
             match memchr::memrchr(b'\n', between.as_bytes()) {
                 Some(last) => {
-                    at.line += memchr::memchr_iter(b'\n', between.as_bytes()).count();
-                    at.column = between[last + 1..].chars().count() + 1;
+                    lines += memchr::memchr_iter(b'\n', between.as_bytes()).count();
+                    column = between[last + 1..].chars().count();
+                    new_line = true;
                 }
-                None => at.column += between.chars().count(),
+                None => column += between.chars().count(),
             }
-            out.push(at);
+            out.push((lines, column, new_line));
+            at = offset;
+            if at - released >= RELEASE_STEP {
+                release(released..at);
+                released = at;
+            }
         }
+        release(released..at);
         out
-    })
+    });
+    let mut base = LineCol { line: 1, column: 1 };
+    let mut places = Vec::with_capacity(offsets.len());
+    for stretch in stretches {
+        let start = base;
+        for (lines, column, new_line) in stretch {
+            base = LineCol {
+                line: start.line + lines,
+                column: if new_line {
+                    column + 1
+                } else {
+                    start.column + column
+                },
+            };
+            places.push(base);
+        }
+    }
+    places
 }
+
+/// Text read before its pages are released: large enough that the calls
+/// are few, small enough that little of it is resident at once.
+const RELEASE_STEP: usize = 1 << 20;
 
 /// Splits a JSON pointer (RFC 6901) into unescaped tokens.
 pub fn pointer_tokens(pointer: &str) -> Option<Vec<Cow<'_, str>>> {
@@ -333,7 +376,7 @@ mod tests {
         let expected: Vec<LineCol> = offsets.iter().map(|&o| line_col(text, o)).collect();
         for threads in 1..=5 {
             assert_eq!(
-                line_cols(text, &offsets, threads),
+                line_cols(text, &offsets, threads, &|_| {}),
                 expected,
                 "{threads} threads"
             );

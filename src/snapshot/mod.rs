@@ -149,7 +149,7 @@ impl Snapshot {
             if let Some(map) = map_file(&file) {
                 let text = utf8_text(&map).map_err(unreadable)?;
                 let len = text.len();
-                let parts = Snapshot::parse(&name, text)?;
+                let parts = Snapshot::parse(&name, text, &|range| release_pages(&map, range))?;
                 // Indexed: reports read what they need through the same
                 // open file from here on, and the mapping goes.
                 return Ok(parts.with_source(name, SourceText::File { file, len }));
@@ -166,14 +166,20 @@ impl Snapshot {
 
     /// Parses, validates and indexes `text`.
     pub fn from_text(path: String, text: String) -> Result<Snapshot, LoadError> {
-        let parts = Snapshot::parse(&path, &text)?;
+        let parts = Snapshot::parse(&path, &text, &|_| {})?;
         Ok(parts.with_source(path, SourceText::Memory(text)))
     }
 
-    fn parse(path: &str, text: &str) -> Result<Parsed, LoadError> {
+    /// `release` is handed the stretches of `text` read for the last time
+    /// (except by the reports, which read the file again, and by an error).
+    fn parse(
+        path: &str,
+        text: &str,
+        release: &(dyn Fn(std::ops::Range<usize>) + Sync),
+    ) -> Result<Parsed, LoadError> {
         let threads = crate::cores::available();
         let (layout, value) =
-            parse::scan_and_parse(text, root_shape(), threads).map_err(|e| match e {
+            parse::scan_and_parse(text, root_shape(), threads, release).map_err(|e| match e {
                 parse::ParseError::Unscannable => syntax_error(path, text),
                 parse::ParseError::Unit(parse::UnitError::Syntax { offset, message }) => {
                     json_error(path, text, offset, message)
@@ -192,7 +198,7 @@ impl Snapshot {
                 .collect(),
             _ => Vec::new(),
         };
-        let (kinds, collection_errors) = index(text, &value, &layout, threads);
+        let (kinds, collection_errors) = index(text, &value, &layout, threads, release);
         Ok(Parsed {
             value,
             collected_at,
@@ -264,6 +270,26 @@ impl Parsed {
             kinds: self.kinds,
             collection_errors: self.collection_errors,
         }
+    }
+}
+
+/// Gives the whole pages of `range` back to the page cache: the parsed tree
+/// grows while the text is read, and a large snapshot's text resident
+/// beside all of it was a quarter of loading's peak memory. Read again,
+/// the pages fault back in with the same contents.
+fn release_pages(map: &memmap2::Mmap, range: std::ops::Range<usize>) {
+    // The smallest page size Linux uses; where pages are larger the
+    // kernel refuses the unaligned range and nothing is released.
+    const PAGE: usize = 4096;
+    let start = range.start.next_multiple_of(PAGE);
+    let end = range.end / PAGE * PAGE;
+    if end > start {
+        // SAFETY: the mapping is read-only and never written, so dropping
+        // its pages loses nothing (memmap2 marks DontNeed unsafe for
+        // private pages that were written to).
+        let _ = unsafe {
+            map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
+        };
     }
 }
 
@@ -420,6 +446,7 @@ fn index(
     root: &Value,
     layout: &parse::Layout,
     threads: usize,
+    release: &(dyn Fn(std::ops::Range<usize>) + Sync),
 ) -> (Vec<KindIndex>, Vec<CollectionErrorEntry>) {
     let b = text.as_bytes();
     let top = |name: &str| {
@@ -527,7 +554,7 @@ fn index(
     // 400k entries from scratch.
     order.sort();
     let offsets: Vec<usize> = order.iter().map(|&(offset, _, _)| offset).collect();
-    let places = locate::line_cols(text, &offsets, threads);
+    let places = locate::line_cols(text, &offsets, threads, release);
     for ((_, ki, ri), at) in order.into_iter().zip(places) {
         if ki == usize::MAX {
             collection_errors[ri].at = at;

@@ -166,6 +166,7 @@ pub fn scan_and_parse(
     text: &str,
     root: &Shape,
     threads: usize,
+    release: &(dyn Fn(Range<usize>) + Sync),
 ) -> Result<(Layout, Value), ParseError> {
     let shape_of = |key: &str, element: bool| -> Option<&Shape> {
         let Shape::Object(o) = root else { return None };
@@ -205,6 +206,10 @@ pub fn scan_and_parse(
             let next = receiver.lock().expect("parse queue").recv();
             let Ok((id, batch)) = next else { break };
             let result = parse_batch(&batch, &mut keys);
+            // The scan is past it: read again only to index the resources.
+            if let (Some(first), Some(last)) = (batch.ranges.first(), batch.ranges.last()) {
+                release(first.start..last.end);
+            }
             out.push((id, batch, result));
         }
         out
@@ -311,7 +316,8 @@ impl ObjectShape {
             .extend(entries.iter().flatten().map(|(k, _)| k.clone()));
         self.sorted.clear();
         self.sorted.extend(0..entries.len());
-        self.sorted.sort_by(|&a, &b| self.keys[a].cmp(&self.keys[b]));
+        self.sorted
+            .sort_by(|&a, &b| self.keys[a].cmp(&self.keys[b]));
         if self
             .sorted
             .windows(2)
