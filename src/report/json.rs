@@ -538,3 +538,61 @@ pub fn write(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
 pub fn json_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Document<'static>)).expect("schema serializes")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{PolicySet, Sources};
+    use crate::snapshot::Snapshot;
+
+    /// A plain pass written from its parts is byte for byte what serializing
+    /// its `FindingOut` writes (a field added to the struct must reach both);
+    /// every other finding is left to serde.
+    #[test]
+    fn plain_passes_are_written_as_serde_writes_them() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let policies = PolicySet::load(&Sources {
+            builtin: true,
+            paths: Vec::new(),
+            data: Vec::new(),
+            tests: false,
+        })
+        .unwrap();
+        let snapshot = Snapshot::load(&root.join("examples/fleet.json")).unwrap();
+        let now = snapshot.collected_at.clone();
+        let evaluation = crate::evaluate::evaluate(
+            &policies,
+            &snapshot,
+            snapshot.collected_at_ns,
+            &now,
+            1,
+            false,
+        );
+        let outcome = Outcome {
+            policies: &policies,
+            snapshot: &snapshot,
+            evaluation: &evaluation,
+            now: &now,
+            waivers: None,
+            waiver_use: None,
+            baseline: None,
+        };
+        let renders = Renders::new(&outcome);
+        let (mut plain, mut other) = (0, 0);
+        for f in &evaluation.findings {
+            let by_serde = serde_json::to_string(&finding_out(&outcome, &renders, f)).unwrap();
+            let mut by_hand = Vec::new();
+            if write_plain_pass(&outcome, &renders, f, &mut by_hand) {
+                assert_eq!(String::from_utf8(by_hand).unwrap(), by_serde);
+                plain += 1;
+            } else {
+                assert!(by_hand.is_empty());
+                other += 1;
+            }
+        }
+        assert!(
+            plain > 100 && other > 10,
+            "{plain} plain passes, {other} others"
+        );
+    }
+}
