@@ -706,8 +706,9 @@ impl Interpreter {
     /// Binds the variable named by `name` (a span of the policy's source).
     #[inline(always)]
     fn add_variable(&mut self, name: &Span, value: Value) -> Result<()> {
-        // Only add the variable if the key is not "_"
-        if name.text() != "_" {
+        // Only add the variable if the key is not "_" (its length first:
+        // slicing the source text per binding was a cost of its own).
+        if name.end.saturating_sub(name.start) != 1 || name.text() != "_" {
             self.current_scope_mut()?.insert_by_span(name, value);
         }
 
@@ -976,7 +977,7 @@ impl Interpreter {
         value: &Value,
     ) -> Result<Value> {
         self.check_execution_time()?;
-        if value == &Value::Undefined {
+        if matches!(value, Value::Undefined) {
             return Ok(Value::Undefined);
         }
 
@@ -2324,41 +2325,34 @@ impl Interpreter {
         // Evaluate output expression after all the statements have been executed.
 
         let (key_expr, output_expr) = self.get_exprs_from_context()?;
-        let mut loops: Vec<HoistedLoop> = Vec::new();
-
-        // Get pre-computed loops for key expression
-        if let Some(ke) = &key_expr {
-            match self
-                .loop_hoisting_table(self.current_module_index)
-                .get_expr_loops(self.current_module_index, ke.as_ref().eidx())
-                .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
-            {
-                Some(hoisted_loops) => {
-                    loops.extend(hoisted_loops.clone());
-                }
-                None => {
-                    bail!(ke.span().error("Loop hoisting information not found for key expression. This is likely a bug in the compilation phase."));
-                }
-            }
-        }
-
-        // Get pre-computed loops for output expression
-        if let Some(oe) = &output_expr {
-            match self
-                .loop_hoisting_table(self.current_module_index)
-                .get_expr_loops(self.current_module_index, oe.as_ref().eidx())
-                .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
-            {
-                Some(hoisted_loops) => {
-                    loops.extend(hoisted_loops.clone());
-                }
-                None => {
-                    bail!(oe.span().error("Loop hoisting information not found for output expression. This is likely a bug in the compilation phase."));
+        // Pre-computed loops of the key and output expressions, held rather
+        // than copied (this runs per value a rule or comprehension yields),
+        // and joined into one vector only when both have some.
+        let module = self.current_module_index;
+        let mut held: [Option<Rc<Vec<HoistedLoop>>>; 2] = [None, None];
+        for (slot, expr) in held.iter_mut().zip([&key_expr, &output_expr]) {
+            if let Some(e) = expr {
+                match self
+                    .loop_hoisting_table(module)
+                    .get_expr_loops(module, e.as_ref().eidx())
+                    .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
+                {
+                    Some(loops) if loops.is_empty() => {}
+                    Some(loops) => *slot = Some(loops.clone()),
+                    None => {
+                        bail!(e.span().error("Loop hoisting information not found for key or output expression. This is likely a bug in the compilation phase."));
+                    }
                 }
             }
         }
-
-        let r = self.eval_output_expr_in_loop(&loops[..])?;
+        let r = match held {
+            [Some(k), Some(o)] => {
+                let both: Vec<HoistedLoop> = k.iter().chain(o.iter()).cloned().collect();
+                self.eval_output_expr_in_loop(&both[..])?
+            }
+            [Some(l), None] | [None, Some(l)] => self.eval_output_expr_in_loop(&l[..])?,
+            [None, None] => self.eval_output_expr_in_loop(&[])?,
+        };
 
         let ctx = self.get_current_context()?;
         ctx.output_expr
@@ -2376,16 +2370,15 @@ impl Interpreter {
                 break;
             }
 
-            // Get pre-computed hoisted loops from compilation phase
-            let loop_exprs: Vec<HoistedLoop> = match self
+            // Get pre-computed hoisted loops from compilation phase (held,
+            // not copied, and only when there are any).
+            let loop_exprs = match self
                 .loop_hoisting_table(self.current_module_index)
-                .get_statement_loops(self.current_module_index, stmt.sidx)
+                .get_statement_loops_shared(self.current_module_index, stmt.sidx)
                 .map_err(|err| anyhow!("loop hoisting table out of bounds: {err}"))?
             {
-                Some(hoisted_loops) => {
-                    // Use pre-computed loops from compilation phase
-                    hoisted_loops.clone()
-                }
+                Some(hoisted_loops) if hoisted_loops.is_empty() => None,
+                Some(hoisted_loops) => Some(hoisted_loops.clone()),
                 None => {
                     // Loop hoisting should have been done during compilation
                     // If we reach here, it means the hoisting pass didn't process this statement
@@ -2393,7 +2386,7 @@ impl Interpreter {
                 }
             };
 
-            if !loop_exprs.is_empty() {
+            if let Some(loop_exprs) = loop_exprs {
                 // If there are hoisted loop expressions, execute subsequent statements
                 // within loops.
                 let remaining = stmts.get(idx..).unwrap_or(&[]);

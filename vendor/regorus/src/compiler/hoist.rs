@@ -107,11 +107,13 @@ pub struct HoistedLoop {
 pub struct HoistedLoopsLookup {
     /// Maps (module_index, statement_index) -> Vec<HoistedLoop>
     /// Stores pre-computed loops for each statement in rules/queries
-    statement_loops: Lookup<Vec<HoistedLoop>>,
+    // Shared, like the binding plans: the interpreter holds a statement's
+    // loops while it runs them instead of copying the vector.
+    statement_loops: Lookup<crate::Rc<Vec<HoistedLoop>>>,
 
     /// Maps (module_index, expr_index) -> Vec<HoistedLoop>  
     /// For output expressions in comprehensions and rule values
-    expr_loops: Lookup<Vec<HoistedLoop>>,
+    expr_loops: Lookup<crate::Rc<Vec<HoistedLoop>>>,
 
     /// Maps (module_index, expr_index) -> BindingPlan
     /// Stores pre-computed binding plans for assignment-style expressions
@@ -162,16 +164,30 @@ impl HoistedLoopsLookup {
         loops: Vec<HoistedLoop>,
     ) -> Result<()> {
         self.statement_loops
-            .set_checked(module_idx, stmt_idx, loops)
+            .set_checked(module_idx, stmt_idx, crate::Rc::new(loops))
             .map_err(|err| anyhow!("statement_loops out of bounds: {err}"))
     }
 
-    /// Get hoisted loops for a statement
+    /// Get hoisted loops for a statement (the RVM compiler's and debug
+    /// assertions' accessor; the interpreter uses the shared one).
+    #[allow(dead_code)]
     pub fn get_statement_loops(
         &self,
         module_idx: u32,
         stmt_idx: u32,
     ) -> LookupResult<Option<&Vec<HoistedLoop>>> {
+        self.statement_loops
+            .get_checked(module_idx, stmt_idx)
+            .map(|loops| loops.map(|l| &**l))
+    }
+
+    /// Hoisted loops for a statement, to hold while the interpreter (which
+    /// owns this table) runs them.
+    pub fn get_statement_loops_shared(
+        &self,
+        module_idx: u32,
+        stmt_idx: u32,
+    ) -> LookupResult<Option<&crate::Rc<Vec<HoistedLoop>>>> {
         self.statement_loops.get_checked(module_idx, stmt_idx)
     }
 
@@ -183,7 +199,7 @@ impl HoistedLoopsLookup {
         loops: Vec<HoistedLoop>,
     ) -> Result<()> {
         self.expr_loops
-            .set_checked(module_idx, expr_idx, loops)
+            .set_checked(module_idx, expr_idx, crate::Rc::new(loops))
             .map_err(|err| anyhow!("expr_loops out of bounds: {err}"))
     }
 
@@ -192,7 +208,7 @@ impl HoistedLoopsLookup {
         &self,
         module_idx: u32,
         expr_idx: u32,
-    ) -> LookupResult<Option<&Vec<HoistedLoop>>> {
+    ) -> LookupResult<Option<&crate::Rc<Vec<HoistedLoop>>>> {
         self.expr_loops.get_checked(module_idx, expr_idx)
     }
 
