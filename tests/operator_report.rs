@@ -39,13 +39,7 @@ struct Judged {
 
 impl Judged {
     fn load(path: &Path) -> Judged {
-        let policies = PolicySet::load(&Sources {
-            builtin: true,
-            paths: Vec::new(),
-            data: Vec::new(),
-            tests: false,
-        })
-        .unwrap();
+        let policies = PolicySet::load(&Sources::builtin_only()).unwrap();
         let snapshot = Snapshot::load(path).unwrap();
         let now = snapshot.collected_at.clone();
         let evaluation = evaluate(

@@ -45,6 +45,18 @@ pub struct Sources {
     pub tests: bool,
 }
 
+impl Sources {
+    /// The built-in library alone, with its default parameters.
+    pub fn builtin_only() -> Sources {
+        Sources {
+            builtin: true,
+            paths: Vec::new(),
+            data: Vec::new(),
+            tests: false,
+        }
+    }
+}
+
 /// One rule: a package with `deny` (and maybe `unknown`) and its METADATA.
 pub struct Rule {
     /// Package path without `data.`, e.g. `ecsguard.ess.health_check`.

@@ -551,13 +551,7 @@ mod tests {
     #[test]
     fn plain_passes_are_written_as_serde_writes_them() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let policies = PolicySet::load(&Sources {
-            builtin: true,
-            paths: Vec::new(),
-            data: Vec::new(),
-            tests: false,
-        })
-        .unwrap();
+        let policies = PolicySet::load(&Sources::builtin_only()).unwrap();
         let snapshot = Snapshot::load(&root.join("examples/fleet.json")).unwrap();
         let now = snapshot.collected_at.clone();
         let evaluation = crate::evaluate::evaluate(
