@@ -57,20 +57,22 @@ pub fn map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + 
 }
 
 /// `f` applied to `items` cut into about `threads` runs of neighbours, one
-/// run per thread, the results concatenated in order: for work that is even
-/// per item and where a run shares set-up (a position found once, then
-/// advanced).
+/// run per thread, with the item just before each run (None for the first):
+/// for work that is even per item and where a run shares set-up, such as a
+/// position advanced from where the previous run ends. One result per run,
+/// in order.
 pub fn map_runs<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
-    f: impl Fn(&[T]) -> Vec<R> + Sync,
+    f: impl Fn(Option<&T>, &[T]) -> R + Sync,
 ) -> Vec<R> {
     let run = items.len().div_ceil(threads.max(1)).max(1);
-    let runs: Vec<&[T]> = items.chunks(run).collect();
-    map(&runs, threads, |run| f(run))
-        .into_iter()
-        .flatten()
-        .collect()
+    let runs: Vec<(Option<&T>, &[T])> = items
+        .chunks(run)
+        .enumerate()
+        .map(|(k, r)| (k.checked_sub(1).map(|p| &items[p * run + run - 1]), r))
+        .collect();
+    map(&runs, threads, |&(before, run)| f(before, run))
 }
 
 #[cfg(test)]
@@ -89,7 +91,14 @@ mod tests {
                 n * n
             });
             assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
-            let runs = map_runs(&items, threads, |run| run.iter().map(|n| n + 1).collect());
+            let runs: Vec<u64> = map_runs(&items, threads, |before, run| {
+                // Each run sees the last item of the run before it.
+                assert_eq!(before.copied(), run[0].checked_sub(1));
+                run.iter().map(|n| n + 1).collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect();
             assert_eq!(runs, items.iter().map(|n| n + 1).collect::<Vec<_>>());
         }
     }
@@ -117,6 +126,6 @@ mod tests {
     fn no_items_no_work() {
         let none: Vec<u8> = Vec::new();
         assert!(map(&none, 4, |_| unreachable!()).is_empty());
-        assert!(map_runs(&none, 4, |_: &[u8]| -> Vec<u8> { unreachable!() }).is_empty());
+        assert!(map_runs(&none, 4, |_, _: &[u8]| -> u8 { unreachable!() }).is_empty());
     }
 }

@@ -41,16 +41,11 @@ pub fn line_cols(
     threads: usize,
     release: &(dyn Fn(std::ops::Range<usize>) + Sync),
 ) -> Vec<LineCol> {
-    let run = offsets.len().div_ceil(threads.max(1)).max(1);
-    let runs: Vec<(usize, &[usize])> = offsets
-        .chunks(run)
-        .enumerate()
-        .map(|(k, r)| (if k == 0 { 0 } else { offsets[k * run - 1] }, r))
-        .collect();
     // Per offset: lines since the stretch's start, the column, and whether
     // a line ended in the stretch before it (else the column continues the
     // stretch's first line).
-    let stretches = crate::cores::map(&runs, threads, |&(from, run)| {
+    let stretches = crate::cores::map_runs(offsets, threads, |before, run| {
+        let from = before.copied().unwrap_or(0);
         let mut out = Vec::with_capacity(run.len());
         let (mut at, mut lines, mut column, mut new_line) = (from, 0, 0, false);
         let mut released = from;
