@@ -283,6 +283,11 @@ impl Renders {
         Renders { rules, resources }
     }
 
+    /// The resource `f` is about, rendered by the first finding that needs it.
+    fn resource(&self, outcome: &Outcome, f: &Finding, kind: usize, index: usize) -> &RawValue {
+        self.resources[kind][index].get_or_init(|| render_once(&resource_out(outcome.place(f))))
+    }
+
     fn rule(&self, f: &Finding) -> &RawValue {
         let r = &self.rules[f.rule];
         let definition = match f.origin {
@@ -351,10 +356,9 @@ fn finding_out<'a>(
     f: &'a Finding,
 ) -> FindingOut<'a> {
     let resource = match (f.subject, &f.field) {
-        (Subject::Resource { kind, index }, None) => Rendered::Once(
-            renders.resources[kind][index]
-                .get_or_init(|| render_once(&resource_out(outcome.place(f)))),
-        ),
+        (Subject::Resource { kind, index }, None) => {
+            Rendered::Once(renders.resource(outcome, f, kind, index))
+        }
         _ => Rendered::Here(resource_out(outcome.place(f))),
     };
     FindingOut {
@@ -440,8 +444,7 @@ fn write_plain_pass(outcome: &Outcome, renders: &Renders, f: &Finding, out: &mut
     {
         return false;
     }
-    let resource =
-        renders.resources[kind][index].get_or_init(|| render_once(&resource_out(outcome.place(f))));
+    let resource = renders.resource(outcome, f, kind, index);
     out.extend_from_slice(b"{\"rule\":");
     out.extend_from_slice(renders.rule(f).get().as_bytes());
     out.extend_from_slice(b",\"status\":\"pass\",\"resource\":");
