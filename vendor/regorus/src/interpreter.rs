@@ -2822,16 +2822,21 @@ impl Interpreter {
         Ok(values)
     }
 
-    /// What a call site resolves to, by the same steps as `eval_call_impl`
-    /// (imports, user functions, default functions, `print`, builtins),
-    /// cached per call site.
-    fn call_site(&mut self, span: &Span, fcn: &ExprRef) -> CallSite {
-        // Resolution reads the current module's path: key by module too.
+    /// The key of `call_sites` and `extra_args`: resolution reads the
+    /// current module's path, so the module's address and the expression's.
+    fn site_key(&self, expr: &Expr) -> (usize, usize) {
         let module = self
             .module
             .as_ref()
             .map_or(0, |m| core::ptr::from_ref::<Module>(m) as usize);
-        let key = (module, core::ptr::from_ref::<Expr>(fcn) as usize);
+        (module, core::ptr::from_ref::<Expr>(expr) as usize)
+    }
+
+    /// What a call site resolves to, by the same steps as `eval_call_impl`
+    /// (imports, user functions, default functions, `print`, builtins),
+    /// cached per call site.
+    fn call_site(&mut self, span: &Span, fcn: &ExprRef) -> CallSite {
+        let key = self.site_key(fcn);
         if let Some((known, _, _)) = self.call_sites.get(&key) {
             return known.clone();
         }
@@ -2879,11 +2884,7 @@ impl Interpreter {
     /// `get_extra_arg` for the call `expr` in the current module, cached per
     /// call site (see `extra_args`).
     fn extra_arg(&mut self, expr: &ExprRef) -> Option<ExprRef> {
-        let module = self
-            .module
-            .as_ref()
-            .map_or(0, |m| core::ptr::from_ref::<Module>(m) as usize);
-        let key = (module, core::ptr::from_ref::<Expr>(expr) as usize);
+        let key = self.site_key(expr);
         if let Some((known, _, _)) = self.extra_args.get(&key) {
             return known.clone();
         }
