@@ -1198,7 +1198,9 @@ impl Interpreter {
         self.current_scope_mut()?.restore(&scope_saved);
         match collection_value {
             Value::Array(a) => {
+                let _record = prefetch::Record::begin();
                 for (idx, value) in a.iter().enumerate() {
+                    prefetch::ahead(a.as_slice(), idx);
                     let mut success = if let Some(key_plan) = &key_plan {
                         is_true(self.execute_destructuring_plan(key_plan, &Value::from(idx))?)
                     } else {
@@ -1878,7 +1880,9 @@ impl Interpreter {
             let loop_target_expr = Self::loop_assignment_expr(loop_info);
             match loop_value {
                 Value::Array(items) => {
+                    let _record = prefetch::Record::begin();
                     for (idx, v) in items.iter().enumerate() {
+                        prefetch::ahead(items.as_slice(), idx);
                         self.memory_check()?;
                         self.set_loop_var_value(loop_target_expr, v.clone())?;
 

@@ -5,9 +5,10 @@
 // its correctness and maintainability.
 // However, `verus_keep_ghost` is only set during verification,
 // never in production builds, so it's OK to allow unsafe code
-// during verification. The `forbid` remains in force for all
-// shipped code.
-#![cfg_attr(not(verus_keep_ghost), forbid(unsafe_code))]
+// during verification. The `deny` remains in force for all
+// shipped code; ecsguard's patches turn the published `forbid` into `deny`
+// for one exception, the prefetch hint in `value/prefetch.rs`.
+#![cfg_attr(not(verus_keep_ghost), deny(unsafe_code))]
 // `anyhow!` with a literal lowers to `Arguments::from_str`, which is unstable.
 // Verus needs to name it to give it a specification. Verification builds use the
 // Verus toolchain, so this gate never applies to shipped code.

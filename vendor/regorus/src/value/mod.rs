@@ -13,6 +13,7 @@
 
 mod array;
 mod object;
+pub(crate) mod prefetch;
 mod set;
 
 #[cfg(feature = "std")]

@@ -25,7 +25,7 @@ use alloc::collections::BTreeMap;
 use core::cmp::Ordering;
 use core::fmt;
 
-use crate::value::Value;
+use crate::value::{prefetch, Value};
 
 #[cfg(feature = "rvm")]
 pub use cursor::ObjectCursor;
@@ -111,11 +111,13 @@ impl Object {
                 let guess = position_hint::get(key);
                 if let Some((Value::String(k), value)) = v.get(guess) {
                     if k.as_ref() == key {
+                        prefetch::touch(guess);
                         return Some(value);
                     }
                 }
                 match v.binary_search_by(|(k, _)| cmp_with_str(k, key)) {
                     Ok(i) => {
+                        prefetch::touch(i);
                         position_hint::set(key, i);
                         Some(&v[i].1)
                     }
@@ -271,6 +273,38 @@ impl From<Object> for Value {
     #[inline]
     fn from(o: Object) -> Self {
         o.into_value()
+    }
+}
+
+impl Object {
+    /// Fetches ahead the entries at `positions` (bit i: entry i); see
+    /// [`crate::value::prefetch`].
+    #[inline]
+    pub(crate) fn prefetch_entries(&self, positions: u64) {
+        if let Repr::Frozen(v) = &self.repr {
+            for (k, value) in prefetch::at(v, positions) {
+                prefetch::line(core::ptr::from_ref(k).cast());
+                prefetch::line(core::ptr::from_ref(value).cast());
+            }
+        }
+    }
+
+    /// Fetches ahead what the values at `positions` point to: a string's
+    /// text, an array's, set's or object's header. Their entries should be
+    /// cached by then (`prefetch_entries` a few iterations before).
+    #[inline]
+    pub(crate) fn prefetch_values(&self, positions: u64) {
+        if let Repr::Frozen(v) = &self.repr {
+            for (_, value) in prefetch::at(v, positions) {
+                match value {
+                    Value::String(s) => prefetch::line(s.as_ptr()),
+                    Value::Array(a) => prefetch::line(crate::Rc::as_ptr(a).cast()),
+                    Value::Set(s) => prefetch::line(crate::Rc::as_ptr(s).cast()),
+                    Value::Object(o) => prefetch::line(crate::Rc::as_ptr(o).cast()),
+                    _ => (),
+                }
+            }
+        }
     }
 }
 
