@@ -1,6 +1,6 @@
 //! Evaluation time per rule, steadier than `check --timings`: the snapshot
-//! is loaded once and each rule is judged several times on one thread, the
-//! fastest run kept. On a shared VM one run of a rule varies by 20-30 %;
+//! is loaded once and each rule is judged several times, the fastest run
+//! kept. On a shared VM one run of a rule varies by 20-30 %;
 //! the fastest of five varies by a few per cent, enough to tell an engine
 //! or rule change from noise.
 //!
@@ -8,7 +8,9 @@
 //!
 //! With no rule files, every rule of `policies/` is timed, and then the
 //! whole library together. Rules read their parameters from
-//! `policies/data.yaml`.
+//! `policies/data.yaml`. `TOGETHER=1` times the given rule files as one
+//! set instead of one by one; `THREADS=N` evaluates on N threads, as
+//! `check` does.
 
 use std::path::PathBuf;
 use std::time::Instant;

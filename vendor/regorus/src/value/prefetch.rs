@@ -45,10 +45,9 @@ fn touched() -> u64 {
     0
 }
 
-/// One loop's record of the positions it reads: begun empty, and on the
-/// way out (however the loop is left) merged into the enclosing loop's, so
-/// an inner loop over a field's array keeps neither its own positions from
-/// the outer loop nor the outer's from it.
+/// One loop's record of the positions it reads: an inner loop (over a
+/// field's array, say) starts from nothing, and on its way out (however it
+/// is left) what it read is added back to the enclosing loop's record.
 pub struct Record(u64);
 
 impl Record {
