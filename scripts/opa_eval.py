@@ -68,6 +68,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+JUDGED_RE = re.compile(r"^(deny|unknown)\b", re.MULTILINE)
 PACKAGE_RE = re.compile(r"^package\s+([A-Za-z_][A-Za-z0-9_.]*)\s*$", re.MULTILINE)
 TEST_RULE_RE = re.compile(r"^(test_[A-Za-z0-9_]*)\b", re.MULTILINE)
 
@@ -316,7 +317,8 @@ def run_deny(opa, args) -> int:
 
     engine, loaded = new_engine(opa, policy_dir, args.data, include_tests=False)
     engine.add_data({"ecsguard": {"now_ns": now_ns}})
-    packages = list(dict.fromkeys(pkg for _, pkg, _ in loaded))
+    # Library packages (no deny/unknown) are loaded but not judged.
+    packages = list(dict.fromkeys(pkg for _, pkg, source in loaded if JUDGED_RE.search(source)))
 
     out: dict = {"snapshot": str(args.snapshot), "now_ns": now_ns, "policies": {}}
     try:

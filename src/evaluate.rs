@@ -109,24 +109,29 @@ pub fn evaluate(
         let kind = kind_position(policies.rules[i].meta.kind);
         std::cmp::Reverse(snapshot.kinds[kind].resources.len())
     });
-    let mut results = crate::cores::map_with(
-        &order,
+    let batches = batches(policies, &order, threads);
+    let results = crate::cores::map_with(
+        &batches,
         threads,
         || engine.clone(),
-        |engine, &i| {
-            let rule = &policies.rules[i];
+        |engine, batch| {
             let started = std::time::Instant::now();
-            let result = judge(engine, i, rule, snapshot);
+            let judged = judge_batch(engine, batch, policies, snapshot);
             if timings {
+                let ids: Vec<&str> = batch
+                    .iter()
+                    .map(|&i| policies.rules[i].meta.id.as_str())
+                    .collect();
                 eprintln!(
                     "timing: rule {}: {:.3}s",
-                    rule.meta.id,
+                    ids.join(" + "),
                     started.elapsed().as_secs_f64()
                 );
             }
-            (i, result)
+            judged
         },
     );
+    let mut results: Vec<_> = results.into_iter().flatten().collect();
     results.sort_by_key(|(i, _)| *i);
     let mut findings = Vec::new();
     let mut errors = Vec::new();
@@ -153,11 +158,133 @@ struct Verdict {
     origin: Origin,
 }
 
-fn judge(
+/// Rules judged together, in one query: those that read the same library
+/// rules, which the query then computes once (building the application
+/// groups of three rules was most of what each cost), or a rule alone. In
+/// `order`'s order, each batch where its first rule was. On more than one
+/// thread a batch holds at most a share of the rules (or four), so that a
+/// library every rule reads (a user's, say) still leaves the threads work
+/// to share.
+fn batches(policies: &PolicySet, order: &[usize], threads: usize) -> Vec<Vec<usize>> {
+    let most = match threads {
+        0 | 1 => usize::MAX,
+        _ => order.len().div_ceil(threads * 2).max(4),
+    };
+    let mut batches: Vec<Vec<usize>> = Vec::new();
+    let mut open: HashMap<&str, usize> = HashMap::new();
+    for &i in order {
+        let libraries = &policies.rules[i].libraries;
+        let joined = libraries
+            .iter()
+            .filter_map(|lib| open.get(lib.as_str()).copied())
+            .find(|&b| batches[b].len() < most);
+        let b = joined.unwrap_or_else(|| {
+            batches.push(Vec::new());
+            batches.len() - 1
+        });
+        batches[b].push(i);
+        for lib in libraries {
+            open.insert(lib, b);
+        }
+    }
+    batches
+}
+
+/// Whether a rule is queried at all: not when the collection it judges is
+/// missing from the snapshot, which makes its one finding.
+fn queried(rule: &Rule, snapshot: &Snapshot) -> bool {
+    snapshot.kinds[kind_position(rule.meta.kind)].collected
+}
+
+/// Judges the rules of `batch` with one query for all their definitions.
+/// If that query fails, each rule is queried alone, so that the error is
+/// the failing rule's and the others are judged.
+fn judge_batch(
     engine: &mut Engine,
+    batch: &[usize],
+    policies: &PolicySet,
+    snapshot: &Snapshot,
+) -> Vec<(usize, Result<Vec<Finding>, RuleError>)> {
+    let asked: Vec<usize> = batch
+        .iter()
+        .copied()
+        .filter(|&i| queried(&policies.rules[i], snapshot))
+        .collect();
+    let mut together = match asked.len() {
+        0 | 1 => None,
+        _ => {
+            let rules: Vec<&Rule> = asked.iter().map(|&i| &policies.rules[i]).collect();
+            definition_values(engine, &rules).ok()
+        }
+    }
+    .map(Vec::into_iter);
+    batch
+        .iter()
+        .map(|&i| {
+            let rule = &policies.rules[i];
+            let values = queried(rule, snapshot).then(|| match together.as_mut() {
+                Some(values) => Ok(values.next().expect("a value per queried rule")),
+                None => definition_values(engine, &[rule])
+                    .map(|mut v| v.remove(0))
+                    .map_err(|e| match e {
+                        Some(e) => runtime_error(i, rule, e),
+                        None => RuleError {
+                            rule: i,
+                            file: rule.file.clone(),
+                            line: rule.line(),
+                            column: 1,
+                            message: "the rule's definitions produced no value".into(),
+                        },
+                    }),
+            });
+            (i, judge(i, rule, snapshot, values))
+        })
+        .collect()
+}
+
+/// The values of the definitions of `rules` (each rule's `deny` ones, then
+/// its `unknown` ones) from one query: helper rules, the package's and the
+/// libraries', are computed once. `None` when the query has no value.
+fn definition_values(
+    engine: &mut Engine,
+    rules: &[&Rule],
+) -> Result<Vec<Vec<Value>>, Option<anyhow::Error>> {
+    let paths: Vec<Vec<String>> = rules.iter().map(|r| r.definition_paths()).collect();
+    let query = format!(
+        "[{}]",
+        paths
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let results = engine.eval_query(query, false).map_err(Some)?;
+    let Some(Value::Array(all)) = results
+        .result
+        .first()
+        .and_then(|r| r.expressions.first())
+        .map(|e| &e.value)
+    else {
+        return Err(None);
+    };
+    if all.len() != paths.iter().map(Vec::len).sum::<usize>() {
+        return Err(None);
+    }
+    let mut all = all.iter().cloned();
+    Ok(paths
+        .iter()
+        .map(|p| all.by_ref().take(p.len()).collect())
+        .collect())
+}
+
+/// Turns the values of `rule`'s definitions into a finding per resource;
+/// `values` is `None` when the rule was not queried (see [`queried`]).
+fn judge(
     rule_index: usize,
     rule: &Rule,
     snapshot: &Snapshot,
+    values: Option<Result<Vec<Value>, RuleError>>,
 ) -> Result<Vec<Finding>, RuleError> {
     let kind_at = kind_position(rule.meta.kind);
     let own = &snapshot.kinds[kind_at];
@@ -236,26 +363,7 @@ fn judge(
         column: def.map_or(1, |d| d.column),
         message,
     };
-    // One query for all definitions: helper rules are computed once.
-    let paths = rule.definition_paths();
-    let query = format!("[{}]", paths.join(", "));
-    let results = engine
-        .eval_query(query, false)
-        .map_err(|e| runtime_error(rule_index, rule, e))?;
-    let values: Vec<Value> = match results
-        .result
-        .first()
-        .and_then(|r| r.expressions.first())
-        .map(|e| &e.value)
-    {
-        Some(Value::Array(a)) if a.len() == paths.len() => a.iter().cloned().collect(),
-        _ => {
-            return Err(error_at(
-                None,
-                "the rule's definitions produced no value".into(),
-            ));
-        }
-    };
+    let values = values.expect("a rule whose collection is there is queried")?;
     let (deny_values, unknown_values) = values.split_at(rule.deny.len());
     for (name, defs, produced) in [
         ("unknown", &rule.unknown, unknown_values),

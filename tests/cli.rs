@@ -834,3 +834,85 @@ fn the_definition_that_fired_is_named() {
     assert_eq!(line_of("i-pass"), second);
     assert_eq!(status_of(&doc, "i-pass"), "fail");
 }
+
+/// A library package's rule read by two rules: the two are judged in one
+/// query (so the library rule is computed once; `--timings` names them
+/// together), and when one of them fails at run time the error is its own
+/// and the other is judged as usual.
+#[test]
+fn rules_reading_one_library_are_judged_together() {
+    let (snap, policies) = fixture("library");
+    write(
+        &policies,
+        "lib/names.rego",
+        "package test.lib.names\n\n# The instances named bad, found once.\nbad := {i | some i, inst in input.instances; inst.InstanceName == \"bad\"}\n",
+    );
+    let second = NAME_RULE
+        .replace("T-001", "T-002")
+        .replace("package test.name", "package test.name_again")
+        .replace(
+            "some i, inst in input.instances\n\tinst.InstanceName == \"bad\"",
+            "some i in data.test.lib.names.bad\n\tinst := input.instances[i]",
+        );
+    write(&policies, "name_again.rego", &second);
+    for threads in ["1", "2"] {
+        let (code, out, err) = check_human(
+            &snap,
+            &policies,
+            &["--format", "json", "--timings", "--threads", threads],
+        );
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("timing: rule T-002: "), "{err}");
+        let doc: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            doc["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["rule"]["id"] == "T-002" && f["status"] == "fail")
+                .map(|f| f["resource"]["id"].as_str().unwrap())
+                .collect::<Vec<_>>(),
+            ["i-fail"]
+        );
+    }
+
+    // T-001 reads the library too: now the two share a query.
+    let first = NAME_RULE.replace(
+        "inst.InstanceName == \"bad\"",
+        "inst.InstanceName == \"bad\"\n\ti in data.test.lib.names.bad",
+    );
+    write(&policies, "name.rego", &first);
+    let (code, _, err) = check_human(&snap, &policies, &["--timings", "--threads", "1"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("timing: rule T-001 + T-002: "), "{err}");
+
+    // One of them breaks at run time: its error is its own, the other
+    // still judges.
+    write(
+        &policies,
+        "name.rego",
+        &first.replace(
+            "inst.InstanceName == \"bad\"\n",
+            "to_number(inst.InstanceName) > 1\n",
+        ),
+    );
+    let (code, out, _) = check_human(&snap, &policies, &["--format", "json", "--threads", "1"]);
+    assert_eq!(code, 2, "{out}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let errors = doc["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["rule"], "T-001");
+    assert!(errors[0]["file"].as_str().unwrap().ends_with("name.rego"));
+    assert_eq!(status_of_rule(&doc, "T-002", "i-fail"), "fail");
+    assert_eq!(status_of_rule(&doc, "T-002", "i-pass"), "pass");
+}
+
+fn status_of_rule(doc: &Value, rule: &str, id: &str) -> String {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"]["id"] == rule && f["resource"]["id"] == id)
+        .map(|f| f["status"].as_str().unwrap().to_string())
+        .unwrap_or_default()
+}

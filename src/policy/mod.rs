@@ -5,7 +5,7 @@ pub mod catalogue;
 pub mod metadata;
 pub mod rego;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use include_dir::{include_dir, Dir};
@@ -69,6 +69,10 @@ pub struct Rule {
     /// in the merged data: while any is, the rule is not configured, judges
     /// nothing and is reported as such.
     pub unset_params: Vec<String>,
+    /// The library packages (no `deny`/`unknown`, some rule that is not a
+    /// function) this rule reads, by full path: rules that read the same
+    /// library rules are judged in one query, which computes them once.
+    pub libraries: Vec<String>,
 }
 
 impl Rule {
@@ -258,6 +262,7 @@ impl PolicySet {
                         deny,
                         unknown,
                         unset_params,
+                        libraries: Vec::new(),
                     })
                 }
                 (None, false) => {
@@ -267,6 +272,26 @@ impl PolicySet {
                 // A package without deny/unknown is a helper library.
                 (_, true) => {}
             }
+        }
+        let libraries: BTreeSet<&str> = found
+            .policies
+            .iter()
+            .filter(|f| !rules.iter().any(|r| r.file == f.path))
+            .filter(|f| definitions.iter().any(|d| d.file == f.path && !d.function))
+            .map(|f| packages[&f.path].as_str())
+            .collect();
+        for rule in &mut rules {
+            let text = &found
+                .policies
+                .iter()
+                .find(|f| f.path == rule.file)
+                .expect("rule file is loaded")
+                .text;
+            rule.libraries = libraries
+                .iter()
+                .filter(|lib| reads_package(text, lib))
+                .map(|lib| lib.to_string())
+                .collect();
         }
         if rules.is_empty() && !tests_only {
             return Err(PolicyError::NoPolicies {
@@ -357,6 +382,20 @@ impl PolicySet {
     pub fn not_configured(&self) -> impl Iterator<Item = &Rule> {
         self.rules.iter().filter(|r| !r.configured())
     }
+}
+
+/// Whether Rego `text` names package `package` by its full path
+/// (`data.<package>` not followed by more of a name), in a reference or an
+/// import. A mention in a comment counts too: it only groups the rule with
+/// the library's other readers, which costs nothing in correctness.
+fn reads_package(text: &str, package: &str) -> bool {
+    let path = format!("data.{package}");
+    text.match_indices(&path).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + path.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }
 
 /// The parameters of `meta.needs_params` that `data` leaves absent, null or
@@ -635,6 +674,74 @@ mod tests {
         assert_eq!(
             base,
             serde_json::json!({"ecsguard": {"params": {"a": {"x": 5, "y": 2}}}})
+        );
+    }
+
+    #[test]
+    fn a_package_is_read_by_its_full_path_only() {
+        let lib = "ecsguard.lib.groups";
+        assert!(reads_package("x := data.ecsguard.lib.groups.members", lib));
+        assert!(reads_package("import data.ecsguard.lib.groups\n", lib));
+        assert!(reads_package("x := data.ecsguard.lib.groups[k]", lib));
+        assert!(!reads_package(
+            "x := data.ecsguard.lib.groups_old.members",
+            lib
+        ));
+        assert!(!reads_package("x := data.ecsguard.lib", lib));
+        assert!(!reads_package(
+            "x := mydata.ecsguard.lib.groups.members",
+            lib
+        ));
+    }
+
+    #[test]
+    fn rules_know_the_libraries_they_read() {
+        let dir = std::env::temp_dir().join(format!("ecsguard-libraries-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let rule = |pkg: &str, id: &str, reads: &str| {
+            format!(
+                "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: {id}\n#   severity: low\n#   resource_type: instance\n#   remediation:\n#     text: r\npackage {pkg}\n\ndeny contains f if {{\n\t{reads}\n\tf := {{\"pointer\": \"/instances/0\", \"msg\": \"m\"}}\n}}\n"
+            )
+        };
+        for (name, text) in [
+            (
+                "values.rego",
+                "package lib.values\n\nbig := count(input.instances)\n".to_string(),
+            ),
+            (
+                "helpers.rego",
+                "package lib.helpers\n\ntwice(x) := 2 * x\n".to_string(),
+            ),
+            ("a.rego", rule("t.a", "T-001", "data.lib.values.big > 1")),
+            (
+                "b.rego",
+                rule("t.b", "T-002", "data.lib.helpers.twice(1) > 1"),
+            ),
+        ] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let set = PolicySet::load(&Sources {
+            builtin: false,
+            paths: vec![dir.clone()],
+            data: Vec::new(),
+            tests: false,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let libraries: Vec<(&str, &[String])> = set
+            .rules
+            .iter()
+            .map(|r| (r.meta.id.as_str(), r.libraries.as_slice()))
+            .collect();
+        // A library of functions only keeps no value between uses: reading
+        // it is no reason to judge rules together.
+        assert_eq!(
+            libraries,
+            [
+                ("T-001", &["lib.values".to_string()][..]),
+                ("T-002", &[][..])
+            ]
         );
     }
 }

@@ -14,6 +14,8 @@ pub struct Definition {
     /// Byte range of the rule head in the file (for labels).
     pub start: usize,
     pub end: usize,
+    /// A function (`f(x) := ...`), whose value is not kept between uses.
+    pub function: bool,
 }
 
 /// Every named rule definition in the engine's modules, in source order.
@@ -39,6 +41,7 @@ pub fn definitions(engine: &mut Engine) -> Vec<Definition> {
                 column: span.col as usize,
                 start: head_span.start as usize,
                 end: head_span.end as usize,
+                function: matches!(head, RuleHead::Func { .. }),
             });
         }
     }
