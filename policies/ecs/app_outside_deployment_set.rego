@@ -44,46 +44,30 @@ regions_missing_members := {g.RegionId |
 	not members_collected(g)
 }
 
-# Everything below is computed once, and each loop binds the rules it reads
-# to locals first; findings are built in the head, so the per-instance path
-# is field tests and local lookups (Performance in policies/README.md).
+# The groups (policies/lib/app_groups.rego builds them once for the three
+# rules that group instances into applications), less the instances of
+# scaling groups. Everything below is computed once, and each loop binds
+# the rules it reads to locals first; findings are built in the head, so
+# the per-instance path is field tests and local lookups (Performance in
+# policies/README.md).
 
-# [group key, index] of every standalone instance that is not stopped and
-# carries every grouping tag, sorted: the key is [RegionId, {[Key, Value],
-# ...}], and a group is a run of neighbours. Inline: a helper call per
-# instance is dear; the tags are a set, built in one pass over an
-# instance's tags and compared in one order whatever the order of Tags, and
-# a string key would cost builtin calls per instance.
-members := ms if {
-	tag_keys := {k | some k in group_tags}
+# [group key, zone, index, InstanceId] of every standalone instance that is
+# not stopped and carries every grouping tag, sorted: a group is a run of
+# neighbours.
+members := [m |
 	in_group := grouped
-	n := count(tag_keys)
-	ms := sort([[key, i] |
-		some i, inst in input.instances
-		not inst.Status == "Stopped"
-		not inst.InstanceId in in_group
-		values := {[tag.Key, object.get(tag, "Value", "")] | some tag in inst.Tags; tag.Key in tag_keys}
-		count(values) == n
-		key := [inst.RegionId, values]
-	])
-}
+	some m in data.ecsguard.lib.app_groups.members[group_tags]
+	not m[3] in in_group
+]
 
 # [first, end) of each group's run in members. Findings are then made per
 # group, not by looking every instance's group up.
-groups := runs(group_cuts)
-
-group_cuts := {0} | {k | ms := members; some k, m in ms; k > 0; prev := ms[k - 1]; prev[0] != m[0]}
-
-runs(cuts) := rs if {
-	starts := sort(cuts)
-	ends := array.concat(array.slice(starts, 1, count(starts)), [count(members)])
-	rs := [[first, end] | some r, first in starts; end := ends[r]; end > first]
-}
+groups := data.ecsguard.lib.app_groups.runs(data.ecsguard.lib.app_groups.group_starts(members), count(members))
 
 # The index of every member of a group of at least min_instances.
 crowded := cr if {
 	[ms, gs, least] := [members, groups, min_instances]
-	cr := [m[1] |
+	cr := [m[2] |
 		some g in gs
 		g[1] - g[0] >= least
 		some m in array.slice(ms, g[0], g[1])
@@ -114,10 +98,9 @@ unknown contains no_deployment_set(i, inst) if {
 
 unknown contains f if {
 	in_group := grouped
-	some i, inst in input.instances
+	some i in data.ecsguard.lib.app_groups.untagged
+	inst := input.instances[i]
 	not inst.DeploymentSetId
-	not inst.Tags
-	not inst.Status == "Stopped"
 	not inst.InstanceId in in_group
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
@@ -127,12 +110,9 @@ unknown contains f if {
 
 unknown contains f if {
 	in_group := grouped
-	some i, inst in input.instances
-	# A validated snapshot never has null Tags: absent is the only way not
-	# to have a list.
-	not inst.Tags
+	some i in data.ecsguard.lib.app_groups.untagged
+	inst := input.instances[i]
 	inst.DeploymentSetId == ""
-	not inst.Status == "Stopped"
 	not inst.InstanceId in in_group
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
@@ -142,7 +122,7 @@ unknown contains f if {
 
 outside(i, inst) := {
 	"pointer": sprintf("/instances/%d/DeploymentSetId", [i]),
-	"msg": sprintf("instance %s is one of several instances tagged %s in %s and belongs to no deployment set", [label(inst), tag_text(inst), inst.RegionId]),
+	"msg": sprintf("instance %s is one of several instances tagged %s in %s and belongs to no deployment set", [label(inst), data.ecsguard.lib.app_groups.tag_text(group_tags, inst), inst.RegionId]),
 }
 
 members_unknown(i, inst) := {
@@ -154,8 +134,6 @@ no_deployment_set(i, inst) := {
 	"pointer": sprintf("/instances/%d", [i]),
 	"msg": sprintf("instance %s has no DeploymentSetId in the snapshot, whether it is in a deployment set cannot be judged", [label(inst)]),
 }
-
-tag_text(inst) := concat(", ", [sprintf("%s=%s", [k, object.get(tag, "Value", "")]) | some k in group_tags; some tag in inst.Tags; tag.Key == k])
 
 members_collected(g) if is_array(g.scaling_instances)
 

@@ -25,42 +25,21 @@ group_tags := data.ecsguard.params.app_single_zone.group_tags
 
 min_instances := data.ecsguard.params.app_single_zone.min_instances
 
-# Everything below is computed once; each loop binds the rules it reads to
-# locals first, indexes nested arrays in two steps (regorus scans for
-# `a[i][j]` in one expression) and builds findings in the head (Performance
-# in policies/README.md).
+# The groups (policies/lib/app_groups.rego builds them once for the three
+# rules that group instances into applications). Everything below is
+# computed once; each loop binds the rules it reads to locals first,
+# indexes nested arrays in two steps (regorus scans for `a[i][j]` in one
+# expression) and builds findings in the head (Performance in
+# policies/README.md).
 
-# [group key, zone, index] of every instance that is not stopped and carries
-# every grouping tag, sorted: the key is [RegionId, {[Key, Value], ...}],
-# the zone "" where it is not known. A group is a run of neighbours, its
-# zones in order, "" first. Inline: a helper call per instance is dear; the
-# tags are a set, built in one pass over an instance's tags and compared in
-# one order whatever the order of Tags, and a string key would cost builtin
-# calls per instance.
-members := ms if {
-	tag_keys := {k | some k in group_tags}
-	n := count(tag_keys)
-	ms := sort([[key, zone, i] |
-		some i, inst in input.instances
-		not inst.Status == "Stopped"
-		values := {[tag.Key, object.get(tag, "Value", "")] | some tag in inst.Tags; tag.Key in tag_keys}
-		count(values) == n
-		key := [inst.RegionId, values]
-		zone := object.get(inst, "ZoneId", "")
-	])
-}
+# [group key, zone, index, InstanceId] of every instance that is not
+# stopped and carries every grouping tag, sorted by key and then zone ("",
+# unknown, first).
+members := data.ecsguard.lib.app_groups.members[group_tags]
 
 # [first, end) of each group's run in members. Findings are then made per
 # group, not by looking every instance's group up.
-groups := runs(group_cuts)
-
-group_cuts := {0} | {k | ms := members; some k, m in ms; k > 0; prev := ms[k - 1]; prev[0] != m[0]}
-
-runs(cuts) := rs if {
-	starts := sort(cuts)
-	ends := array.concat(array.slice(starts, 1, count(starts)), [count(members)])
-	rs := [[first, end] | some r, first in starts; end := ends[r]; end > first]
-}
+groups := data.ecsguard.lib.app_groups.groups[group_tags]
 
 # Groups with two known zones: the zone changes after a known one.
 spread := {m[0] |
@@ -101,12 +80,9 @@ unknown contains zones_unknown(i, inst) if {
 	inst := input.instances[i]
 }
 
-# A validated snapshot never has null Tags: absent is the only way not to
-# have a list.
 unknown contains f if {
-	some i, inst in input.instances
-	not inst.Tags
-	not inst.Status == "Stopped"
+	some i in data.ecsguard.lib.app_groups.untagged
+	inst := input.instances[i]
 	f := {
 		"pointer": sprintf("/instances/%d", [i]),
 		"msg": sprintf("instance %s has no Tags in the snapshot, which instances it runs alongside cannot be judged", [label(inst)]),
@@ -115,15 +91,13 @@ unknown contains f if {
 
 one_zone(i, inst) := {
 	"pointer": sprintf("/instances/%d/ZoneId", [i]),
-	"msg": sprintf("instance %s is one of the instances tagged %s in %s, which all run in zone %s", [label(inst), tag_text(inst), inst.RegionId, inst.ZoneId]),
+	"msg": sprintf("instance %s is one of the instances tagged %s in %s, which all run in zone %s", [label(inst), data.ecsguard.lib.app_groups.tag_text(group_tags, inst), inst.RegionId, inst.ZoneId]),
 }
 
 zones_unknown(i, inst) := {
 	"pointer": sprintf("/instances/%d", [i]),
-	"msg": sprintf("some instances tagged %s in %s have no ZoneId in the snapshot, whether the group spans zones cannot be judged", [tag_text(inst), inst.RegionId]),
+	"msg": sprintf("some instances tagged %s in %s have no ZoneId in the snapshot, whether the group spans zones cannot be judged", [data.ecsguard.lib.app_groups.tag_text(group_tags, inst), inst.RegionId]),
 }
-
-tag_text(inst) := concat(", ", [sprintf("%s=%s", [k, object.get(tag, "Value", "")]) | some k in group_tags; some tag in inst.Tags; tag.Key == k])
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.
 label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {
