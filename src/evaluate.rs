@@ -170,21 +170,35 @@ fn batches(policies: &PolicySet, order: &[usize], threads: usize) -> Vec<Vec<usi
         0 | 1 => usize::MAX,
         _ => order.len().div_ceil(threads * 2).max(4),
     };
+    // Rules joined through the libraries they read, transitively (one rule
+    // reading two libraries joins their readers): each group's first rule
+    // in `order` stands for the group.
+    let mut group: Vec<usize> = (0..order.len()).collect();
+    fn root(group: &mut [usize], mut at: usize) -> usize {
+        while group[at] != at {
+            group[at] = group[group[at]];
+            at = group[at];
+        }
+        at
+    }
+    let mut reader: HashMap<&str, usize> = HashMap::new();
+    for (at, &i) in order.iter().enumerate() {
+        for lib in &policies.rules[i].libraries {
+            let other = *reader.entry(lib.as_str()).or_insert(at);
+            let (a, b) = (root(&mut group, at), root(&mut group, other));
+            group[a.max(b)] = a.min(b);
+        }
+    }
     let mut batches: Vec<Vec<usize>> = Vec::new();
-    let mut open: HashMap<&str, usize> = HashMap::new();
-    for &i in order {
-        let libraries = &policies.rules[i].libraries;
-        let joined = libraries
-            .iter()
-            .filter_map(|lib| open.get(lib.as_str()).copied())
-            .find(|&b| batches[b].len() < most);
-        let b = joined.unwrap_or_else(|| {
-            batches.push(Vec::new());
-            batches.len() - 1
-        });
-        batches[b].push(i);
-        for lib in libraries {
-            open.insert(lib, b);
+    let mut open: HashMap<usize, usize> = HashMap::new();
+    for (at, &i) in order.iter().enumerate() {
+        let g = root(&mut group, at);
+        match open.get(&g) {
+            Some(&b) if batches[b].len() < most => batches[b].push(i),
+            _ => {
+                open.insert(g, batches.len());
+                batches.push(vec![i]);
+            }
         }
     }
     batches
@@ -250,14 +264,15 @@ fn definition_values(
     rules: &[&Rule],
 ) -> Result<Vec<Vec<Value>>, Option<anyhow::Error>> {
     let paths: Vec<Vec<String>> = rules.iter().map(|r| r.definition_paths()).collect();
+    // One path a line: regorus refuses lines over 1,024 columns.
     let query = format!(
-        "[{}]",
+        "[\n{}\n]",
         paths
             .iter()
             .flatten()
             .map(String::as_str)
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(",\n")
     );
     let results = engine.eval_query(query, false).map_err(Some)?;
     let Some(Value::Array(all)) = results
@@ -607,4 +622,101 @@ fn resolve(
         return None;
     }
     Some((ri, (tokens.len() > depth).then(|| pointer.to_string())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::Sources;
+
+    /// Many rules with long package names make a query far wider than the
+    /// 1,024 columns regorus reads on a line: it must still be one query
+    /// (a failed one would fall back to a query per rule, silently
+    /// computing the libraries once per rule again).
+    #[test]
+    fn a_batch_of_many_rules_is_one_query() {
+        let dir = std::env::temp_dir().join(format!("ecsguard-batch-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("lib.rego"),
+            "package lib.shared\n\ncount_all := count(input.instances)\n",
+        )
+        .unwrap();
+        for n in 0..12 {
+            let text = format!(
+                "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: T-{n:03}\n#   severity: low\n#   resource_type: instance\n#   remediation:\n#     text: r\npackage rules.with_a_rather_long_package_name_number_{n}\n\ndeny contains f if {{\n\tdata.lib.shared.count_all > {n}\n\tf := {{\"pointer\": \"/instances/0\", \"msg\": \"m\"}}\n}}\n\nunknown contains f if {{\n\tfalse\n\tf := {{}}\n}}\n"
+            );
+            std::fs::write(dir.join(format!("r{n}.rego")), text).unwrap();
+        }
+        let policies = PolicySet::load(&Sources {
+            builtin: false,
+            paths: vec![dir.clone()],
+            data: Vec::new(),
+            tests: false,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let order: Vec<usize> = (0..policies.rules.len()).collect();
+        assert_eq!(batches(&policies, &order, 1), vec![order]);
+        let rules: Vec<&Rule> = policies.rules.iter().collect();
+        let width: usize = rules
+            .iter()
+            .map(|r| r.definition_paths().join(", ").len())
+            .sum();
+        assert!(width > 1_024, "{width}");
+        let mut engine = policies.judge_with_data(0, "1970-01-01T00:00:00Z");
+        engine.set_input(regorus::Value::from_json_str(r#"{"instances": [1, 2, 3]}"#).unwrap());
+        let values = definition_values(&mut engine, &rules).unwrap_or_else(|e| panic!("{e:?}"));
+        let denied: Vec<usize> = values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| matches!(&v[0], Value::Set(s) if !s.is_empty()))
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(denied, [0, 1, 2]);
+    }
+
+    /// Rules reading one library share a batch, up to a share of the rules
+    /// when there are threads to keep busy; the others stay alone.
+    #[test]
+    fn batches_join_the_readers_of_a_library() {
+        let dir = std::env::temp_dir().join(format!("ecsguard-batches-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.rego"), "package lib.a\n\nx := 1\n").unwrap();
+        std::fs::write(dir.join("b.rego"), "package lib.b\n\ny := 1\n").unwrap();
+        // Rule n reads: 0 lib.a, 1 nothing, 2 lib.a and lib.b, 3 lib.b,
+        // 4..=9 lib.b.
+        for n in 0..10 {
+            let reads = match n {
+                0 => "data.lib.a.x == 1",
+                1 => "true",
+                2 => "data.lib.a.x == data.lib.b.y",
+                _ => "data.lib.b.y == 1",
+            };
+            let text = format!(
+                "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: T-{n:03}\n#   severity: low\n#   resource_type: instance\n#   remediation:\n#     text: r\npackage rules.r{n}\n\ndeny contains f if {{\n\t{reads}\n\tf := {{\"pointer\": \"/instances/0\", \"msg\": \"m\"}}\n}}\n"
+            );
+            std::fs::write(dir.join(format!("r{n}.rego")), text).unwrap();
+        }
+        let policies = PolicySet::load(&Sources {
+            builtin: false,
+            paths: vec![dir.clone()],
+            data: Vec::new(),
+            tests: false,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let order: Vec<usize> = (0..10).collect();
+        assert_eq!(
+            batches(&policies, &order, 1),
+            [vec![0, 2, 3, 4, 5, 6, 7, 8, 9], vec![1]]
+        );
+        // Two threads: at most max(10 / 4, 4) = 4 rules a batch.
+        assert_eq!(
+            batches(&policies, &order, 2),
+            [vec![0, 2, 3, 4], vec![1], vec![5, 6, 7, 8], vec![9]]
+        );
+    }
 }
