@@ -28,21 +28,12 @@ group_tags := data.ecsguard.params.app_outside_deployment_set.group_tags
 
 min_instances := data.ecsguard.params.app_outside_deployment_set.min_instances
 
-# Every instance some scaling group lists, or that carries the tag Auto
-# Scaling puts on the instances it creates, built once.
-grouped := {si.InstanceId |
-	some g in input.scaling_groups
-	some si in g.scaling_instances
-} | {inst.InstanceId |
-	some inst in input.instances
-	inst.Tags[_].Key == "acs:autoscaling:scalingGroupId"
-}
+# Every instance some scaling group lists or that carries Auto Scaling's
+# tag, and the regions where some scaling group's instance list was not
+# collected (policies/lib/scaling.rego).
+grouped := data.ecsguard.lib.scaling.instance_ids
 
-# Regions where some scaling group's instance list was not collected.
-regions_missing_members := {g.RegionId |
-	some g in input.scaling_groups
-	not members_collected(g)
-}
+regions_missing_members := data.ecsguard.lib.scaling.regions_missing_members
 
 # The groups (policies/lib/app_groups.rego builds them once for the three
 # rules that group instances into applications), less the instances of
@@ -134,8 +125,6 @@ no_deployment_set(i, inst) := {
 	"pointer": sprintf("/instances/%d", [i]),
 	"msg": sprintf("instance %s has no DeploymentSetId in the snapshot, whether it is in a deployment set cannot be judged", [label(inst)]),
 }
-
-members_collected(g) if is_array(g.scaling_instances)
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.
 label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {

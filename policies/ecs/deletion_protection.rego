@@ -23,21 +23,12 @@
 #   cloud_config: ecs-instance-deletion-protection-enabled
 package ecsguard.ecs.deletion_protection
 
-# Every instance some scaling group lists, or that carries the tag Auto
-# Scaling puts on the instances it creates, built once.
-grouped := {si.InstanceId |
-	some g in input.scaling_groups
-	some si in g.scaling_instances
-} | {inst.InstanceId |
-	some inst in input.instances
-	inst.Tags[_].Key == "acs:autoscaling:scalingGroupId"
-}
+# Every instance some scaling group lists or that carries Auto Scaling's
+# tag, and the regions where some scaling group's instance list was not
+# collected (policies/lib/scaling.rego).
+grouped := data.ecsguard.lib.scaling.instance_ids
 
-# Regions where some scaling group's instance list was not collected.
-regions_missing_members := {g.RegionId |
-	some g in input.scaling_groups
-	not members_collected(g)
-}
+regions_missing_members := data.ecsguard.lib.scaling.regions_missing_members
 
 # Each loop binds the rules it reads to locals first, tests plain fields
 # only and builds findings in the head (Performance in policies/README.md).
@@ -116,8 +107,6 @@ missing(i, inst, field) := {
 	"pointer": sprintf("/instances/%d", [i]),
 	"msg": sprintf("instance %s has DeletionProtection false but no %s in the snapshot, whether it needs release protection cannot be judged", [label(inst), field]),
 }
-
-members_collected(g) if is_array(g.scaling_instances)
 
 # "i-123 (name)", or just the id when the name is empty or the id itself.
 label(inst) := concat("", [inst.InstanceId, " (", inst.InstanceName, ")"]) if {

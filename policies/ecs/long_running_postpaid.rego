@@ -39,11 +39,8 @@ max_days := data.ecsguard.params.long_running_postpaid.max_days
 # policies/README.md).
 cutoff_ns := now_ns - max_days * day_ns
 
-# `Tags[_].Key ==` is measured cheaper than `some tag in Tags` here.
-scaled := {i |
-	some i, inst in input.instances
-	inst.Tags[_].Key == "acs:autoscaling:scalingGroupId"
-}
+# The instances Auto Scaling created, by index (policies/lib/scaling.rego).
+scaled := data.ecsguard.lib.scaling.tagged
 
 deny contains long_running(i, inst) if {
 	[cutoff, sc] := [cutoff_ns, scaled]
