@@ -30,7 +30,7 @@ regions_missing_members contains g.RegionId if {
 	not members_collected(g)
 }
 
-# Through a function: written inline, `not is_array(g.scaling_instances)`
-# on a group without the field did not give the same answer in OPA as in
-# regorus (the OPA test run of policies/ caught it).
+# Through a function: OPA moves `g.scaling_instances` out of an inline
+# `not is_array(...)`, so a group without the field would count nowhere
+# (policies/README.md, Writing Rego that both engines agree on).
 members_collected(g) if is_array(g.scaling_instances)
