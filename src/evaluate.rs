@@ -627,7 +627,7 @@ fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::Sources;
+    use crate::policy::test_support::{denying, load};
 
     /// Many rules with long package names make a query far wider than the
     /// 1,024 columns regorus reads on a line: it must still be one query
@@ -635,28 +635,19 @@ mod tests {
     /// computing the libraries once per rule again).
     #[test]
     fn a_batch_of_many_rules_is_one_query() {
-        let dir = std::env::temp_dir().join(format!("ecsguard-batch-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("lib.rego"),
-            "package lib.shared\n\ncount_all := count(input.instances)\n",
-        )
-        .unwrap();
-        for n in 0..12 {
-            let text = format!(
-                "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: T-{n:03}\n#   severity: low\n#   resource_type: instance\n#   remediation:\n#     text: r\npackage rules.with_a_rather_long_package_name_number_{n}\n\ndeny contains f if {{\n\tdata.lib.shared.count_all > {n}\n\tf := {{\"pointer\": \"/instances/0\", \"msg\": \"m\"}}\n}}\n\nunknown contains f if {{\n\tfalse\n\tf := {{}}\n}}\n"
-            );
-            std::fs::write(dir.join(format!("r{n}.rego")), text).unwrap();
+        let mut files = vec![(
+            "lib.rego".to_string(),
+            "package lib.shared\n\ncount_all := count(input.instances)\n".to_string(),
+        )];
+        for n in 0..20 {
+            let package = format!("rules.with_a_rather_long_package_name_number_{n}");
+            let condition = format!("data.lib.shared.count_all > {n}");
+            files.push((
+                format!("r{n:02}.rego"),
+                denying(&package, &format!("T-{n:03}"), &condition),
+            ));
         }
-        let policies = PolicySet::load(&Sources {
-            builtin: false,
-            paths: vec![dir.clone()],
-            data: Vec::new(),
-            tests: false,
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
-        let _ = std::fs::remove_dir_all(&dir);
+        let policies = load("batch", &files);
         let order: Vec<usize> = (0..policies.rules.len()).collect();
         assert_eq!(batches(&policies, &order, 1), vec![order]);
         let rules: Vec<&Rule> = policies.rules.iter().collect();
@@ -681,13 +672,17 @@ mod tests {
     /// when there are threads to keep busy; the others stay alone.
     #[test]
     fn batches_join_the_readers_of_a_library() {
-        let dir = std::env::temp_dir().join(format!("ecsguard-batches-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("a.rego"), "package lib.a\n\nx := 1\n").unwrap();
-        std::fs::write(dir.join("b.rego"), "package lib.b\n\ny := 1\n").unwrap();
-        // Rule n reads: 0 lib.a, 1 nothing, 2 lib.a and lib.b, 3 lib.b,
-        // 4..=9 lib.b.
+        let mut files = vec![
+            (
+                "a.rego".to_string(),
+                "package lib.a\n\nx := 1\n".to_string(),
+            ),
+            (
+                "b.rego".to_string(),
+                "package lib.b\n\ny := 1\n".to_string(),
+            ),
+        ];
+        // Rule n reads: 0 lib.a, 1 nothing, 2 lib.a and lib.b, 3..=9 lib.b.
         for n in 0..10 {
             let reads = match n {
                 0 => "data.lib.a.x == 1",
@@ -695,19 +690,12 @@ mod tests {
                 2 => "data.lib.a.x == data.lib.b.y",
                 _ => "data.lib.b.y == 1",
             };
-            let text = format!(
-                "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: T-{n:03}\n#   severity: low\n#   resource_type: instance\n#   remediation:\n#     text: r\npackage rules.r{n}\n\ndeny contains f if {{\n\t{reads}\n\tf := {{\"pointer\": \"/instances/0\", \"msg\": \"m\"}}\n}}\n"
-            );
-            std::fs::write(dir.join(format!("r{n}.rego")), text).unwrap();
+            files.push((
+                format!("r{n}.rego"),
+                denying(&format!("rules.r{n}"), &format!("T-{n:03}"), reads),
+            ));
         }
-        let policies = PolicySet::load(&Sources {
-            builtin: false,
-            paths: vec![dir.clone()],
-            data: Vec::new(),
-            tests: false,
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
-        let _ = std::fs::remove_dir_all(&dir);
+        let policies = load("batches", &files);
         let order: Vec<usize> = (0..10).collect();
         assert_eq!(
             batches(&policies, &order, 1),

@@ -660,6 +660,47 @@ pub fn deep_merge(base: &mut serde_json::Value, over: serde_json::Value) {
     }
 }
 
+/// Policy sets written to a scratch directory, for unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{PolicySet, Sources};
+
+    /// A rule file with the least METADATA, judging instances by `body`.
+    pub fn rule(package: &str, id: &str, body: &str) -> String {
+        format!(
+            "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: {id}\n#   severity: low\n#   resource_type: instance\n#   remediation:\n#     text: r\npackage {package}\n\n{body}"
+        )
+    }
+
+    /// A rule that fails the first instance when `condition` holds.
+    pub fn denying(package: &str, id: &str, condition: &str) -> String {
+        rule(
+            package,
+            id,
+            &format!("deny contains f if {{\n\t{condition}\n\tf := {{\"pointer\": \"/instances/0\", \"msg\": \"m\"}}\n}}\n"),
+        )
+    }
+
+    /// `files` (name, text) loaded as the only policies; `scratch` names
+    /// the directory, which is gone afterwards.
+    pub fn load(scratch: &str, files: &[(String, String)]) -> PolicySet {
+        let dir = std::env::temp_dir().join(format!("ecsguard-{scratch}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let set = PolicySet::load(&Sources {
+            builtin: false,
+            paths: vec![dir.clone()],
+            data: Vec::new(),
+            tests: false,
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+        set.unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -696,39 +737,27 @@ mod tests {
 
     #[test]
     fn rules_know_the_libraries_they_read() {
-        let dir = std::env::temp_dir().join(format!("ecsguard-libraries-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let rule = |pkg: &str, id: &str, reads: &str| {
-            format!(
-                "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: {id}\n#   severity: low\n#   resource_type: instance\n#   remediation:\n#     text: r\npackage {pkg}\n\ndeny contains f if {{\n\t{reads}\n\tf := {{\"pointer\": \"/instances/0\", \"msg\": \"m\"}}\n}}\n"
-            )
-        };
-        for (name, text) in [
-            (
-                "values.rego",
-                "package lib.values\n\nbig := count(input.instances)\n".to_string(),
-            ),
-            (
-                "helpers.rego",
-                "package lib.helpers\n\ntwice(x) := 2 * x\n".to_string(),
-            ),
-            ("a.rego", rule("t.a", "T-001", "data.lib.values.big > 1")),
-            (
-                "b.rego",
-                rule("t.b", "T-002", "data.lib.helpers.twice(1) > 1"),
-            ),
-        ] {
-            std::fs::write(dir.join(name), text).unwrap();
-        }
-        let set = PolicySet::load(&Sources {
-            builtin: false,
-            paths: vec![dir.clone()],
-            data: Vec::new(),
-            tests: false,
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
-        let _ = std::fs::remove_dir_all(&dir);
+        let set = test_support::load(
+            "libraries",
+            &[
+                (
+                    "values.rego".into(),
+                    "package lib.values\n\nbig := count(input.instances)\n".into(),
+                ),
+                (
+                    "helpers.rego".into(),
+                    "package lib.helpers\n\ntwice(x) := 2 * x\n".into(),
+                ),
+                (
+                    "a.rego".into(),
+                    test_support::denying("t.a", "T-001", "data.lib.values.big > 1"),
+                ),
+                (
+                    "b.rego".into(),
+                    test_support::denying("t.b", "T-002", "data.lib.helpers.twice(1) > 1"),
+                ),
+            ],
+        );
         let libraries: Vec<(&str, &[String])> = set
             .rules
             .iter()
