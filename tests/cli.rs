@@ -916,3 +916,36 @@ fn status_of_rule(doc: &Value, rule: &str, id: &str) -> String {
         .map(|f| f["status"].as_str().unwrap().to_string())
         .unwrap_or_default()
 }
+
+/// A rule copied without the library it reads would judge nothing (its
+/// library rules undefined): loading fails instead, at the reference.
+#[test]
+fn a_rule_without_its_library_is_an_error() {
+    let (snap, policies) = fixture("library_missing");
+    write(
+        &policies,
+        "name.rego",
+        &NAME_RULE.replace(
+            "inst.InstanceName == \"bad\"",
+            "inst.InstanceName == \"bad\"\n\ti in data.ecsguard.lib.names.bad",
+        ),
+    );
+    let (code, _, err) = check_human(&snap, &policies, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("name.rego:17:"), "{err}");
+    assert!(
+        err.contains(
+            "reads the library package ecsguard.lib.names, which no loaded policy file defines"
+        ),
+        "{err}"
+    );
+    // With the library loaded, it judges.
+    write(
+        &policies,
+        "lib/names.rego",
+        "package ecsguard.lib.names\n\nbad := {i | some i, inst in input.instances; inst.InstanceName == \"bad\"}\n",
+    );
+    let (code, doc) = check_json(&snap, &policies, &[]);
+    assert_eq!(code, 1, "{doc}");
+    assert_eq!(status_of_rule(&doc, "T-001", "i-fail"), "fail");
+}

@@ -273,6 +273,19 @@ impl PolicySet {
                 (_, true) => {}
             }
         }
+        // A rule reading a library that is not loaded would find its rules
+        // undefined and judge nothing: a silent pass. Say which file and
+        // where instead.
+        for file in &found.policies {
+            if let Some((line, column, name)) = missing_library(&file.text, &packages) {
+                return Err(PolicyError::syntax(
+                    file,
+                    line,
+                    column,
+                    format!("reads the library package {name}, which no loaded policy file defines (load its directory too, e.g. policies/lib)"),
+                ));
+            }
+        }
         let libraries: BTreeSet<&str> = found
             .policies
             .iter()
@@ -382,6 +395,32 @@ impl PolicySet {
     pub fn not_configured(&self) -> impl Iterator<Item = &Rule> {
         self.rules.iter().filter(|r| !r.configured())
     }
+}
+
+/// The first `data.ecsguard.lib.<name>` that `text` reads, outside comment
+/// lines, whose package is not among `packages` (path -> package): line,
+/// column and package.
+fn missing_library(
+    text: &str,
+    packages: &BTreeMap<String, String>,
+) -> Option<(usize, usize, String)> {
+    const PREFIX: &str = "data.ecsguard.lib.";
+    text.lines().enumerate().find_map(|(n, line)| {
+        if line.trim_start().starts_with('#') {
+            return None;
+        }
+        line.match_indices(PREFIX).find_map(|(at, _)| {
+            let rest = &line[at + PREFIX.len()..];
+            let name_len = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            let package = format!("ecsguard.lib.{}", &rest[..name_len]);
+            let loaded = packages
+                .values()
+                .any(|p| *p == package || p.starts_with(&format!("{package}.")));
+            (!loaded).then(|| (n + 1, at + 1, package))
+        })
+    })
 }
 
 /// Whether Rego `text` names package `package` by its full path
