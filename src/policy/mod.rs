@@ -397,6 +397,28 @@ impl PolicySet {
     }
 }
 
+/// Where `text` writes `data.<path>` as the start of a reference (not the
+/// tail of a longer name): the byte offset just past it.
+fn data_refs<'t>(text: &'t str, path: &str) -> impl Iterator<Item = usize> + 't {
+    let written = format!("data.{path}");
+    let len = written.len();
+    text.match_indices(&written)
+        .map(|(at, _)| at)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter(move |&at| {
+            !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        })
+        .map(move |at| at + len)
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 /// The first `data.ecsguard.lib.<name>` that `text` reads, outside comment
 /// lines, whose package is not among `packages` (path -> package): line,
 /// column and package.
@@ -404,21 +426,20 @@ fn missing_library(
     text: &str,
     packages: &BTreeMap<String, String>,
 ) -> Option<(usize, usize, String)> {
-    const PREFIX: &str = "data.ecsguard.lib.";
+    const LIBRARIES: &str = "ecsguard.lib.";
     text.lines().enumerate().find_map(|(n, line)| {
         if line.trim_start().starts_with('#') {
             return None;
         }
-        line.match_indices(PREFIX).find_map(|(at, _)| {
-            let rest = &line[at + PREFIX.len()..];
-            let name_len = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .unwrap_or(rest.len());
-            let package = format!("ecsguard.lib.{}", &rest[..name_len]);
+        data_refs(line, LIBRARIES).find_map(|end| {
+            let rest = &line[end..];
+            let name = &rest[..rest.find(|c| !is_name_char(c)).unwrap_or(rest.len())];
+            let package = format!("{LIBRARIES}{name}");
             let loaded = packages
                 .values()
                 .any(|p| *p == package || p.starts_with(&format!("{package}.")));
-            (!loaded).then(|| (n + 1, at + 1, package))
+            let column = end - "data.".len() - LIBRARIES.len() + 1;
+            (!loaded).then(|| (n + 1, column, package))
         })
     })
 }
@@ -428,13 +449,7 @@ fn missing_library(
 /// import. A mention in a comment counts too: it only groups the rule with
 /// the library's other readers, which costs nothing in correctness.
 fn reads_package(text: &str, package: &str) -> bool {
-    let path = format!("data.{package}");
-    text.match_indices(&path).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + path.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
-            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
-    })
+    data_refs(text, package).any(|end| !text[end..].chars().next().is_some_and(is_name_char))
 }
 
 /// The parameters of `meta.needs_params` that `data` leaves absent, null or
@@ -768,6 +783,22 @@ mod tests {
             lib
         ));
         assert!(!reads_package("x := data.ecsguard.lib", lib));
+        let loaded = BTreeMap::from([("a.rego".to_string(), "ecsguard.lib.groups".to_string())]);
+        assert_eq!(
+            missing_library("x := data.ecsguard.lib.groups.m\n", &loaded),
+            None
+        );
+        assert_eq!(
+            missing_library(
+                "# data.ecsguard.lib.old\n\tx := data.ecsguard.lib.other[k]\n",
+                &loaded
+            ),
+            Some((2, 7, "ecsguard.lib.other".to_string()))
+        );
+        assert_eq!(
+            missing_library("x := mydata.ecsguard.lib.other", &loaded),
+            None
+        );
         assert!(!reads_package(
             "x := mydata.ecsguard.lib.groups.members",
             lib
