@@ -116,15 +116,11 @@ pub fn evaluate(
         || engine.clone(),
         |engine, batch| {
             let started = std::time::Instant::now();
-            let judged = judge_batch(engine, batch, policies, snapshot);
+            let judged = judge_batch(engine, batch, policies, snapshot, timings);
             if timings {
-                let ids: Vec<&str> = batch
-                    .iter()
-                    .map(|&i| policies.rules[i].meta.id.as_str())
-                    .collect();
                 eprintln!(
                     "timing: rule {}: {:.3}s",
-                    ids.join(" + "),
+                    ids(batch.iter().map(|&i| &policies.rules[i])),
                     started.elapsed().as_secs_f64()
                 );
             }
@@ -204,6 +200,14 @@ fn batches(policies: &PolicySet, order: &[usize], threads: usize) -> Vec<Vec<usi
     batches
 }
 
+/// "ECS-006 + ECS-030": the ids of a batch's rules, for `--timings`.
+fn ids<'r>(rules: impl Iterator<Item = &'r Rule>) -> String {
+    rules
+        .map(|r| r.meta.id.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 /// Whether a rule is queried at all: not when the collection it judges is
 /// missing from the snapshot, which makes its one finding.
 fn queried(rule: &Rule, snapshot: &Snapshot) -> bool {
@@ -212,12 +216,14 @@ fn queried(rule: &Rule, snapshot: &Snapshot) -> bool {
 
 /// Judges the rules of `batch` with one query for all their definitions.
 /// If that query fails, each rule is queried alone, so that the error is
-/// the failing rule's and the others are judged.
+/// the failing rule's and the others are judged; `--timings` says so, as
+/// the libraries are then computed once per rule again.
 fn judge_batch(
     engine: &mut Engine,
     batch: &[usize],
     policies: &PolicySet,
     snapshot: &Snapshot,
+    timings: bool,
 ) -> Vec<(usize, Result<Vec<Finding>, RuleError>)> {
     let asked: Vec<usize> = batch
         .iter()
@@ -228,7 +234,19 @@ fn judge_batch(
         0 | 1 => None,
         _ => {
             let rules: Vec<&Rule> = asked.iter().map(|&i| &policies.rules[i]).collect();
-            definition_values(engine, &rules).ok()
+            definition_values(engine, &rules)
+                .inspect_err(|e| {
+                    if timings {
+                        let why = e
+                            .as_ref()
+                            .map_or("no value".into(), |e| rego::split_error(e).message);
+                        eprintln!(
+                            "timing: rules {} queried one by one: {why}",
+                            ids(rules.iter().copied())
+                        );
+                    }
+                })
+                .ok()
         }
     }
     .map(Vec::into_iter);

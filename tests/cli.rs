@@ -896,8 +896,16 @@ fn rules_reading_one_library_are_judged_together() {
             "to_number(inst.InstanceName) > 1\n",
         ),
     );
-    let (code, out, _) = check_human(&snap, &policies, &["--format", "json", "--threads", "1"]);
+    let (code, out, err) = check_human(
+        &snap,
+        &policies,
+        &["--format", "json", "--threads", "1", "--timings"],
+    );
     assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("timing: rules T-001 + T-002 queried one by one: "),
+        "{err}"
+    );
     let doc: Value = serde_json::from_str(&out).unwrap();
     let errors = doc["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{errors:?}");
